@@ -1,0 +1,7 @@
+namespace Qdc.Circuits.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

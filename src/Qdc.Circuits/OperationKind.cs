@@ -1,0 +1,9 @@
+namespace Qdc.Circuits;
+
+public enum OperationKind
+{
+    Gate,
+    Measure,
+    Reset,
+    Barrier,
+}

@@ -1,0 +1,3 @@
+using Qdc.Cli;
+
+return QdcCommand.Run(args, Console.Out, Console.Error);
