@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Globalization;
+using Qdc.Circuits;
+using Qdc.Circuits.Diagnostics;
+using Qdc.Qasm;
+
+namespace Qdc.Cli;
+
+/// <summary>Reading a circuit for any command: the front end, --param values, and diagnostics on stderr.</summary>
+internal static class CircuitInput
+{
+    public static Argument<string> CircuitArgument() => new("CIRCUIT")
+    {
+        Description = "An OpenQASM 2 or 3 file (the 'OPENQASM' header decides; none means 3).",
+    };
+
+    public static Option<string[]> ParamOption() => new("--param")
+    {
+        Description = "A value for an 'input' declaration, as NAME=VALUE (repeatable), e.g. --param theta=0.5.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>Loads a circuit; prints every diagnostic and returns null when there were errors.</summary>
+    public static Circuit? Load(string path, string[]? parameters, TextWriter stderr, out int exitCode)
+    {
+        exitCode = ExitCodes.Success;
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var p in parameters ?? [])
+        {
+            int eq = p.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || !double.TryParse(p.AsSpan(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+            {
+                stderr.WriteLine($"qdc: --param expects NAME=NUMBER, got '{p}'");
+                exitCode = ExitCodes.Usage;
+                return null;
+            }
+            values[p[..eq]] = v;
+        }
+        var diagnostics = new DiagnosticBag();
+        var circuit = QasmFrontEnd.Load(path, new QasmOptions { Parameters = values }, diagnostics);
+        Report(diagnostics, stderr);
+        if (circuit is null)
+        {
+            exitCode = ExitCodes.InputError;
+        }
+        return circuit;
+    }
+
+    public static void Report(DiagnosticBag diagnostics, TextWriter stderr)
+    {
+        foreach (var d in diagnostics.Sorted())
+        {
+            stderr.WriteLine(d.Format());
+        }
+        int errors = diagnostics.Items.Count(d => d.IsError);
+        if (errors > 1)
+        {
+            stderr.WriteLine($"{errors} errors");
+        }
+    }
+}

@@ -1,0 +1,553 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Antlr4.Runtime;
+using Qdc.Circuits;
+using Qdc.Circuits.Diagnostics;
+using Qdc.Circuits.Gates;
+using Qdc.Qasm.Generated;
+using Qdc.Qasm.Syntax;
+
+namespace Qdc.Qasm.Binding;
+
+/// <summary>
+/// Turns a parse tree into the IR. It is a small compile-time interpreter: registers are
+/// flattened, constants folded, user gates and subroutines inlined, loops unrolled, and `if`
+/// either decided at compile time or kept as a classical condition on measured bits. Everything
+/// that needs run-time classical computation is reported as unsupported at its place.
+/// </summary>
+internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnostics)
+{
+    private readonly CircuitBuilder _builder = new();
+    private readonly Scope _global = new(null);
+    private readonly Stack<string> _includeStack = new();
+    private readonly List<sbyte> _clbitKnown = [];
+    private readonly Dictionary<int, int> _hardwareQubits = [];
+    private SourceText _source = null!;
+    private bool _qasm2;
+    private GateLibraries _visible;
+    private Condition? _condition;
+    private int _discardRegister = -1;
+
+    /// <summary>Where operations go: the circuit, or a buffer while a gate body is expanded.</summary>
+    private List<Emitted>? _buffer;
+
+    private enum Flow
+    {
+        Normal,
+        Break,
+        Continue,
+        Return,
+        End,
+    }
+
+    public Circuit Bind(QasmSyntaxTree tree)
+    {
+        _source = tree.Source;
+        _qasm2 = tree.IsQasm2;
+        if (tree.Version is { } v && v is not ("2.0" or "2" or "3" or "3.0" or "3.1"))
+        {
+            var token = tree.Root.version().GetChild(1) as Antlr4.Runtime.Tree.ITerminalNode;
+            Error(QasmDiagnostics.BadVersion, $"unsupported OpenQASM version '{v}': qdc reads 2.0 and 3.x", token is null ? Loc(tree.Root) : Loc(token.Symbol));
+            return _builder.Build();
+        }
+        _visible = _qasm2 ? GateLibraries.Qasm2Builtin : GateLibraries.Qasm3Builtin;
+        _includeStack.Push(Path.GetFullPath(_source.Path));
+        foreach (var s in tree.Root.statementOrScope())
+        {
+            if (BindStatementOrScope(s, _global) == Flow.End)
+            {
+                break;
+            }
+        }
+        return _builder.Build();
+    }
+
+    // ---- statements ----
+
+    private Flow BindStatementOrScope(QasmParser.StatementOrScopeContext ctx, Scope scope) =>
+        ctx.scope() is { } block ? BindBlock(block, new Scope(scope)) : BindStatement(ctx.statement(), scope);
+
+    private Flow BindBlock(QasmParser.ScopeContext block, Scope scope)
+    {
+        foreach (var s in block.statementOrScope())
+        {
+            var flow = BindStatementOrScope(s, scope);
+            if (flow != Flow.Normal)
+            {
+                return flow;
+            }
+        }
+        return Flow.Normal;
+    }
+
+    private Flow BindStatement(QasmParser.StatementContext ctx, Scope scope)
+    {
+        if (ctx.PRAGMA() is not null)
+        {
+            return Flow.Normal;
+        }
+        var child = (ParserRuleContext)ctx.GetChild(ctx.ChildCount - 1);
+        switch (child)
+        {
+            case QasmParser.GateCallStatementContext g:
+                BindGateCall(g, scope);
+                break;
+            case QasmParser.MeasureArrowAssignmentStatementContext m:
+                BindMeasureArrow(m, scope);
+                break;
+            case QasmParser.OldStyleDeclarationStatementContext d:
+                BindOldStyleDeclaration(d, scope);
+                break;
+            case QasmParser.QuantumDeclarationStatementContext q:
+                BindQuantumDeclaration(q, scope);
+                break;
+            case QasmParser.ClassicalDeclarationStatementContext c:
+                BindClassicalDeclaration(c.scalarType(), c.arrayType(), c.Identifier().Symbol, c.declarationExpression(), scope, isConst: false);
+                break;
+            case QasmParser.ConstDeclarationStatementContext c:
+                BindClassicalDeclaration(c.scalarType(), null, c.Identifier().Symbol, c.declarationExpression(), scope, isConst: true);
+                break;
+            case QasmParser.IoDeclarationStatementContext io:
+                BindIoDeclaration(io, scope);
+                break;
+            case QasmParser.AliasDeclarationStatementContext a:
+                BindAlias(a, scope);
+                break;
+            case QasmParser.IncludeStatementContext i:
+                BindInclude(i, scope);
+                break;
+            case QasmParser.GateStatementContext g:
+                BindGateDefinition(g, scope);
+                break;
+            case QasmParser.OpaqueStatementContext o:
+                BindOpaque(o, scope);
+                break;
+            case QasmParser.ResetStatementContext r:
+                foreach (var q in ResolveQubits(r.gateOperand(), scope))
+                {
+                    Emit(new ResetOperation(q, _condition));
+                }
+                break;
+            case QasmParser.BarrierStatementContext b:
+                BindBarrier(b, scope);
+                break;
+            case QasmParser.IfStatementContext i:
+                return BindIf(i, scope);
+            case QasmParser.ForStatementContext f:
+                return BindFor(f, scope);
+            case QasmParser.WhileStatementContext w:
+                return BindWhile(w, scope);
+            case QasmParser.BreakStatementContext:
+                return Flow.Break;
+            case QasmParser.ContinueStatementContext:
+                return Flow.Continue;
+            case QasmParser.EndStatementContext:
+                return Flow.End;
+            case QasmParser.ReturnStatementContext r:
+                BindReturn(r, scope);
+                return Flow.Return;
+            case QasmParser.AssignmentStatementContext a:
+                BindAssignment(a, scope);
+                break;
+            case QasmParser.ExpressionStatementContext e:
+                BindExpressionStatement(e, scope);
+                break;
+            case QasmParser.DefStatementContext d:
+                Declare(scope, new SubroutineSymbol(d.Identifier().GetText(), Loc(d.Identifier().Symbol), d));
+                break;
+            case QasmParser.ExternStatementContext e:
+                Unsupported(e.EXTERN().Symbol, "'extern' functions are not supported: qdc compiles circuits whose classical logic is known at compile time");
+                Declare(scope, new ExternSymbol(e.Identifier().GetText(), Loc(e.Identifier().Symbol)));
+                break;
+            case QasmParser.NopStatementContext:
+                break;
+            case QasmParser.DefcalStatementContext d:
+                Unsupported(d.Start, "'defcal' calibrations are not supported: qdc emits gate-level programs");
+                break;
+            case QasmParser.CalStatementContext c:
+                Unsupported(c.Start, "'cal' blocks are not supported: qdc emits gate-level programs");
+                break;
+            case QasmParser.CalibrationGrammarStatementContext c:
+                Unsupported(c.Start, "'defcalgrammar' is not supported: qdc emits gate-level programs");
+                break;
+            case QasmParser.DelayStatementContext d:
+                Unsupported(d.Start, "'delay' is not supported in input circuits: qdc schedules timing itself");
+                break;
+            case QasmParser.BoxStatementContext b:
+                Unsupported(b.Start, "'box' is not supported in input circuits: qdc schedules timing itself");
+                break;
+            case QasmParser.SwitchStatementContext s:
+                Unsupported(s.Start, "'switch' is not supported");
+                break;
+        }
+        return Flow.Normal;
+    }
+
+    // ---- declarations ----
+
+    private void BindOldStyleDeclaration(QasmParser.OldStyleDeclarationStatementContext ctx, Scope scope)
+    {
+        var name = ctx.Identifier().Symbol;
+        CheckQasm2Identifier(name);
+        int size = ctx.designator() is { } d ? EvalSize(d.expression(), scope) : 1;
+        if (size <= 0)
+        {
+            return;
+        }
+        if (ctx.QREG() is not null)
+        {
+            DeclareQubits(name, size, isSingle: ctx.designator() is null, scope);
+        }
+        else
+        {
+            DeclareBits(name, size, scope, isSingle: ctx.designator() is null);
+        }
+    }
+
+    private void BindQuantumDeclaration(QasmParser.QuantumDeclarationStatementContext ctx, Scope scope)
+    {
+        var name = ctx.Identifier().Symbol;
+        var designator = ctx.qubitType().designator();
+        int size = designator is null ? 1 : EvalSize(designator.expression(), scope);
+        if (size > 0)
+        {
+            DeclareQubits(name, size, designator is null, scope);
+        }
+    }
+
+    private void DeclareQubits(IToken name, int size, bool isSingle, Scope scope)
+    {
+        if (scope != _global)
+        {
+            Error(QasmDiagnostics.Unsupported, "qubits can only be declared at the top level of a program", Loc(name));
+            return;
+        }
+        if (!CheckFree(name, scope))
+        {
+            return;
+        }
+        var reg = _builder.AddQuantumRegister(name.Text, size);
+        scope.TryDeclare(new QuantumSymbol(name.Text, Loc(name), [.. Enumerable.Range(reg.Start, size)], isSingle));
+    }
+
+    private ClassicalSymbol? DeclareBits(IToken name, int size, Scope scope, bool isSingle)
+    {
+        if (!CheckFree(name, scope))
+        {
+            return null;
+        }
+        var reg = _builder.AddClassicalRegister(name.Text, size);
+        for (int i = 0; i < size; i++)
+        {
+            _clbitKnown.Add(0);
+        }
+        var symbol = new ClassicalSymbol(name.Text, Loc(name), new ClassicalType(ScalarKind.Bit, isSingle ? 0 : size))
+        {
+            Clbits = [.. Enumerable.Range(reg.Start, size)],
+        };
+        scope.TryDeclare(symbol);
+        return symbol;
+    }
+
+    private void BindClassicalDeclaration(
+        QasmParser.ScalarTypeContext? scalar,
+        QasmParser.ArrayTypeContext? array,
+        IToken name,
+        QasmParser.DeclarationExpressionContext? init,
+        Scope scope,
+        bool isConst)
+    {
+        if (array is not null)
+        {
+            Unsupported(array.Start, "arrays are not supported");
+            return;
+        }
+        var type = EvalType(scalar!, scope);
+        if (type.Kind is ScalarKind.Duration or ScalarKind.Stretch)
+        {
+            Unsupported(scalar!.Start, $"'{scalar.GetText()}' (timing) is not supported in input circuits: qdc schedules timing itself");
+            return;
+        }
+        if (type.Kind == ScalarKind.Complex)
+        {
+            Unsupported(scalar!.Start, "'complex' values are not supported");
+            return;
+        }
+        if (type.Kind == ScalarKind.Bit)
+        {
+            if (isConst)
+            {
+                var constValue = init?.expression() is { } ce ? Eval(ce, scope) : null;
+                if (CheckFree(name, scope) && constValue is { } cv)
+                {
+                    scope.TryDeclare(new ClassicalSymbol(name.Text, Loc(name), type) { IsConst = true, Value = Convert(cv, type) });
+                }
+                return;
+            }
+            var bits = DeclareBits(name, Math.Max(1, type.Width), scope, type.Width == 0);
+            if (bits is not null && init is not null)
+            {
+                AssignBits(bits.Clbits, init, scope, init.Start);
+            }
+            return;
+        }
+        if (!CheckFree(name, scope))
+        {
+            return;
+        }
+        Value? value = null;
+        if (init is not null)
+        {
+            if (init.measureExpression() is { } m)
+            {
+                Unsupported(m.Start, $"a measurement into a '{type}' variable is run-time classical computation, which qdc does not support; measure into a bit register");
+                return;
+            }
+            if (init.arrayLiteral() is { } lit)
+            {
+                Unsupported(lit.Start, "array literals are not supported");
+                return;
+            }
+            value = Eval(init.expression(), scope) is { } v ? Convert(v, type) : null;
+            if (value is null)
+            {
+                return;
+            }
+        }
+        else if (isConst)
+        {
+            return;
+        }
+        else
+        {
+            // OpenQASM 3 leaves an uninitialised variable undefined; qdc uses zero, as simulators do.
+            value = Convert(Value.FromInt(0), type);
+        }
+        scope.TryDeclare(new ClassicalSymbol(name.Text, Loc(name), type) { IsConst = isConst, Value = value });
+    }
+
+    private void BindIoDeclaration(QasmParser.IoDeclarationStatementContext ctx, Scope scope)
+    {
+        var name = ctx.Identifier().Symbol;
+        if (ctx.arrayType() is { } a)
+        {
+            Unsupported(a.Start, "array inputs and outputs are not supported");
+            return;
+        }
+        var type = EvalType(ctx.scalarType(), scope);
+        if (ctx.OUTPUT() is not null)
+        {
+            // An output is an ordinary variable whose value the program reports.
+            if (type.Kind == ScalarKind.Bit)
+            {
+                DeclareBits(name, Math.Max(1, type.Width), scope, type.Width == 0);
+                return;
+            }
+            if (CheckFree(name, scope))
+            {
+                scope.TryDeclare(new ClassicalSymbol(name.Text, Loc(name), type) { Value = Convert(Value.FromInt(0), type) });
+            }
+            return;
+        }
+        if (!options.Parameters.TryGetValue(name.Text, out double given))
+        {
+            Error(QasmDiagnostics.MissingInput, $"no value for input '{name.Text}': pass it with --param {name.Text}=VALUE", Loc(name));
+            given = 0;
+        }
+        if (CheckFree(name, scope))
+        {
+            scope.TryDeclare(new ClassicalSymbol(name.Text, Loc(name), type) { IsConst = true, Value = Convert(Value.FromFloat(given), type) });
+        }
+    }
+
+    private void BindAlias(QasmParser.AliasDeclarationStatementContext ctx, Scope scope)
+    {
+        var name = ctx.Identifier().Symbol;
+        var qubits = ImmutableArray.CreateBuilder<int>();
+        foreach (var part in ctx.aliasExpression().expression())
+        {
+            if (ResolveQuantumExpression(part, scope) is not { } q)
+            {
+                return;
+            }
+            qubits.AddRange(q);
+        }
+        if (CheckFree(name, scope))
+        {
+            scope.TryDeclare(new QuantumSymbol(name.Text, Loc(name), qubits.ToImmutable(), IsSingle: false));
+        }
+    }
+
+    private void BindInclude(QasmParser.IncludeStatementContext ctx, Scope scope)
+    {
+        var literal = ctx.StringLiteral().Symbol;
+        string file = literal.Text[1..^1];
+        if (scope != _global)
+        {
+            Error(QasmDiagnostics.IncludeNotAtTop, "'include' must be at the top level of a program", Loc(ctx.Start));
+            return;
+        }
+        switch (file)
+        {
+            case "qelib1.inc":
+                // Qiskit's qelib1.inc is a superset of the specification's; real circuits use its extra gates.
+                _visible |= GateLibraries.SpecQelib1 | GateLibraries.QiskitQelib1;
+                return;
+            case "stdgates.inc":
+                _visible |= GateLibraries.StdGates;
+                return;
+        }
+        string dir = Path.GetDirectoryName(Path.GetFullPath(_source.Path)) ?? ".";
+        string full = Path.GetFullPath(Path.Combine(dir, file));
+        if (_includeStack.Contains(full))
+        {
+            Error(QasmDiagnostics.IncludeCycle, $"include cycle: '{file}' is already being included ({string.Join(" -> ", _includeStack.Reverse().Select(Path.GetFileName))} -> {Path.GetFileName(full)})", Loc(literal));
+            return;
+        }
+        var bytes = options.ReadFile(full);
+        if (bytes is null)
+        {
+            Error(QasmDiagnostics.MissingInclude, $"cannot find include file '{file}' (looked in {dir})", Loc(literal));
+            return;
+        }
+        var included = SourceText.FromBytes(Path.Combine(Path.GetDirectoryName(_source.Path) ?? "", file), bytes, diagnostics);
+        if (included is null)
+        {
+            return;
+        }
+        int errors = diagnostics.Items.Count(d => d.IsError);
+        var tree = QasmSyntaxTree.Parse(included, diagnostics);
+        if (diagnostics.Items.Count(d => d.IsError) > errors)
+        {
+            return;
+        }
+        var outer = _source;
+        _source = included;
+        _includeStack.Push(full);
+        foreach (var s in tree.Root.statementOrScope())
+        {
+            BindStatementOrScope(s, _global);
+        }
+        _includeStack.Pop();
+        _source = outer;
+    }
+
+    private void BindBarrier(QasmParser.BarrierStatementContext ctx, Scope scope)
+    {
+        var qubits = new List<int>();
+        if (ctx.gateOperandList() is { } list)
+        {
+            foreach (var operand in list.gateOperand())
+            {
+                foreach (var q in ResolveQubits(operand, scope))
+                {
+                    if (!qubits.Contains(q))
+                    {
+                        qubits.Add(q);
+                    }
+                }
+            }
+        }
+        else
+        {
+            // A bare 'barrier;' fences every qubit declared so far.
+            qubits.AddRange(Enumerable.Range(0, _builder.QubitCount));
+        }
+        if (qubits.Count > 0)
+        {
+            Emit(new BarrierOperation([.. qubits]));
+        }
+    }
+
+    // ---- helpers shared by the partial files ----
+
+    private bool CheckFree(IToken name, Scope scope)
+    {
+        if (scope.LookupLocal(name.Text) is { } existing)
+        {
+            Error(QasmDiagnostics.Redeclared, $"'{name.Text}' is already declared (at {existing.Declared})", Loc(name));
+            return false;
+        }
+        return true;
+    }
+
+    private void Declare(Scope scope, Symbol symbol)
+    {
+        if (!scope.TryDeclare(symbol))
+        {
+            var existing = scope.LookupLocal(symbol.Name)!;
+            Error(QasmDiagnostics.Redeclared, $"'{symbol.Name}' is already declared (at {existing.Declared})", symbol.Declared);
+        }
+    }
+
+    /// <summary>OpenQASM 2 demands identifiers that start with a lowercase letter.</summary>
+    private void CheckQasm2Identifier(IToken name)
+    {
+        if (_qasm2 && name.Text.Length > 0 && !char.IsAsciiLetterLower(name.Text[0]))
+        {
+            Error(QasmDiagnostics.LowercaseRequired, $"OpenQASM 2.0 identifiers must start with a lowercase letter: '{name.Text}'", Loc(name));
+        }
+    }
+
+    private int EvalSize(QasmParser.ExpressionContext expr, Scope scope)
+    {
+        if (Eval(expr, scope) is not { } v)
+        {
+            return -1;
+        }
+        if (!TryInteger(v, out long n) || n <= 0 || n > 1 << 24)
+        {
+            Error(QasmDiagnostics.BadRegisterSize, $"a register size must be a positive integer, not {v}", Loc(expr));
+            return -1;
+        }
+        return (int)n;
+    }
+
+    private void Emit(Operation op)
+    {
+        if (_buffer is not null)
+        {
+            _buffer.Add(new Emitted(op, 0));
+        }
+        else
+        {
+            _builder.Add(op);
+        }
+    }
+
+    private void EmitPhase(double phase)
+    {
+        if (_buffer is not null)
+        {
+            _buffer.Add(new Emitted(null, phase));
+        }
+        else
+        {
+            _builder.GlobalPhase += phase;
+        }
+    }
+
+    private SourceLocation Loc(IToken token) =>
+        _source.Location(token.StartIndex, FirstLineLength(token.StartIndex, token.StopIndex));
+
+    private SourceLocation Loc(ParserRuleContext ctx) =>
+        _source.Location(ctx.Start.StartIndex, FirstLineLength(ctx.Start.StartIndex, (ctx.Stop ?? ctx.Start).StopIndex));
+
+    private int FirstLineLength(int start, int stop)
+    {
+        int end = Math.Max(start, stop);
+        int nl = _source.Text.IndexOf('\n', start);
+        if (nl >= 0 && nl <= end)
+        {
+            end = nl - 1;
+        }
+        return Math.Max(1, end - start + 1);
+    }
+
+    private void Error(string code, string message, SourceLocation location) =>
+        diagnostics.Add(new Diagnostic(Severity.Error, code, message, location) { SourceLine = location.Path == _source.Path ? _source.Line(location.Line) : null });
+
+    private void Unsupported(IToken at, string message) => Error(QasmDiagnostics.Unsupported, message, Loc(at));
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,45 @@
+using Qdc.Circuits;
+using Qdc.Circuits.Diagnostics;
+using Qdc.Qasm.Binding;
+using Qdc.Qasm.Syntax;
+
+namespace Qdc.Qasm;
+
+/// <summary>
+/// The front end's one entry: OpenQASM 2 or 3 text in, the IR out, or diagnostics. Every fault
+/// in the input lands in the bag with its place; the result is null when there were errors.
+/// </summary>
+public static class QasmFrontEnd
+{
+    public static Circuit? Load(string path, QasmOptions options, DiagnosticBag diagnostics)
+    {
+        var bytes = options.ReadFile(path);
+        if (bytes is null)
+        {
+            diagnostics.Error(QasmDiagnostics.FileNotFound, $"cannot read '{path}': no such file", SourceLocation.None(path));
+            return null;
+        }
+        var source = SourceText.FromBytes(path, bytes, diagnostics);
+        return source is null ? null : Load(source, options, diagnostics);
+    }
+
+    public static Circuit? LoadText(string text, string path, QasmOptions options, DiagnosticBag diagnostics) =>
+        Load(new SourceText(path, text), options, diagnostics);
+
+    public static Circuit? Load(SourceText source, QasmOptions options, DiagnosticBag diagnostics)
+    {
+        if (string.IsNullOrWhiteSpace(source.Text))
+        {
+            diagnostics.Error(QasmDiagnostics.EmptyFile, "the file is empty: an OpenQASM program needs at least a declaration", new SourceLocation(source.Path, 1, 1));
+            return null;
+        }
+        int before = diagnostics.Items.Count(d => d.IsError);
+        var tree = QasmSyntaxTree.Parse(source, diagnostics);
+        if (diagnostics.Items.Count(d => d.IsError) > before)
+        {
+            return null;
+        }
+        var circuit = new Binder(options, diagnostics).Bind(tree);
+        return diagnostics.Items.Count(d => d.IsError) > before ? null : circuit;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Qdc.Qasm;
+
+/// <summary>What the front end needs beyond the file itself.</summary>
+public sealed record QasmOptions
+{
+    public static readonly QasmOptions Default = new();
+
+    /// <summary>Values for the program's <c>input</c> declarations (<c>--param name=value</c>).</summary>
+    public IReadOnlyDictionary<string, double> Parameters { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Reads an included file's bytes, or returns null when it does not exist. Tests replace it.</summary>
+    public Func<string, byte[]?> ReadFile { get; init; } = path => File.Exists(path) ? File.ReadAllBytes(path) : null;
+
+    /// <summary>The most iterations a loop may unroll to before qdc calls it a runaway.</summary>
+    public int LoopLimit { get; init; } = 10_000_000;
+}
