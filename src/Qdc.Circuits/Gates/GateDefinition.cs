@@ -8,6 +8,7 @@ public sealed class GateDefinition
 {
     private readonly Func<ReadOnlySpan<double>, GateMatrix> _matrix;
     private readonly GateMatrix? _constant;
+    private readonly Func<ReadOnlySpan<double>, double>? _qasm3Phase;
 
     internal GateDefinition(
         string name,
@@ -16,8 +17,10 @@ public sealed class GateDefinition
         Func<ReadOnlySpan<double>, GateMatrix> matrix,
         Func<double[], (string Name, double[] Parameters)> inverse,
         GateLibraries libraries,
-        bool isDiagonal)
+        bool isDiagonal,
+        Func<ReadOnlySpan<double>, double>? qasm3Phase = null)
     {
+        _qasm3Phase = qasm3Phase;
         Name = name;
         Qubits = qubits;
         ParameterNames = parameterNames;
@@ -55,6 +58,14 @@ public sealed class GateDefinition
         }
         return _constant ?? _matrix(parameters);
     }
+
+    /// <summary>
+    /// The global phase stdgates.inc's definition carries on top of <see cref="Matrix"/>:
+    /// −(φ+λ)/2 for u2 and u3 (they use gphase there), 0 for every other gate. Invisible alone, it
+    /// becomes a relative phase under <c>ctrl @</c> in an OpenQASM 3 program, so the binder adds it then.
+    /// </summary>
+    public double Qasm3GlobalPhase(ReadOnlySpan<double> parameters) =>
+        _qasm3Phase is null ? 0 : _qasm3Phase(parameters);
 
     public override string ToString() => Name;
 }

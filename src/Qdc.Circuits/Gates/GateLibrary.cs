@@ -16,15 +16,13 @@ public static class GateLibrary
 
     private static readonly Complex I = Complex.ImaginaryOne;
 
-    private static readonly FrozenDictionary<string, GateDefinition> ByName = Build().ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
-
-    public static IEnumerable<GateDefinition> All => ByName.Values.OrderBy(d => d.Name, StringComparer.Ordinal);
+    public static IEnumerable<GateDefinition> All => Table.Sorted;
 
     public static bool TryGet(string name, out GateDefinition definition) =>
-        ByName.TryGetValue(name, out definition!);
+        Table.ByName.TryGetValue(name, out definition!);
 
     public static GateDefinition Get(string name) =>
-        ByName.TryGetValue(name, out var d) ? d : throw new KeyNotFoundException($"no standard gate named '{name}'");
+        Table.ByName.TryGetValue(name, out var d) ? d : throw new KeyNotFoundException($"no standard gate named '{name}'");
 
     /// <summary>The gates a given include file or builtin set provides.</summary>
     public static IEnumerable<GateDefinition> In(GateLibraries library) =>
@@ -137,10 +135,10 @@ public static class GateLibrary
         yield return Fixed("CX", 2, X.Controlled(1), "CX", GateLibraries.Qasm2Builtin | Std);
 
         // One-qubit gates.
-        yield return new GateDefinition("u3", 1, ["theta", "phi", "lambda"], p => U(p[0], p[1], p[2]), p => InverseU("u3", p), Spec | Std, false);
+        yield return new GateDefinition("u3", 1, ["theta", "phi", "lambda"], p => U(p[0], p[1], p[2]), p => InverseU("u3", p), Spec | Std, false, p => -(p[1] + p[2]) / 2);
         yield return new GateDefinition("u", 1, ["theta", "phi", "lambda"], p => U(p[0], p[1], p[2]), p => InverseU("u", p), Qiskit, false);
         // u2(φ,λ)⁻¹ = U(−π/2, −λ, −φ), which is u2(−λ−π, −φ+π) as a u2.
-        yield return new GateDefinition("u2", 1, ["phi", "lambda"], p => U(Math.PI / 2, p[0], p[1]), p => ("u2", [-p[1] - Math.PI, -p[0] + Math.PI]), Spec | Std, false);
+        yield return new GateDefinition("u2", 1, ["phi", "lambda"], p => U(Math.PI / 2, p[0], p[1]), p => ("u2", [-p[1] - Math.PI, -p[0] + Math.PI]), Spec | Std, false, p => -(p[0] + p[1]) / 2);
         yield return Rot("u1", 1, Phase, Spec | Std, true, "lambda");
         yield return Rot("p", 1, Phase, Qiskit | Std, true, "lambda");
         yield return Rot("phase", 1, Phase, Std, true, "lambda");
@@ -195,5 +193,15 @@ public static class GateLibrary
         yield return Fixed("rccx_dg", 3, Rccx().Adjoint(), "rccx", GateLibraries.None);
         yield return Fixed("rc3x_dg", 4, Rc3x().Adjoint(), "rc3x", GateLibraries.None);
         yield return Fixed("c3sqrtx_dg", 4, Sx.Adjoint().Controlled(3), "c3sqrtx", GateLibraries.None);
+    }
+
+    // A nested class so the table is built only after the matrices above (X, H, Swap, …) are
+    // initialized: static field initializers run in textual order, and the table read them as null.
+    private static class Table
+    {
+        public static readonly FrozenDictionary<string, GateDefinition> ByName = Build().ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
+
+        public static readonly System.Collections.Immutable.ImmutableArray<GateDefinition> Sorted =
+            [.. ByName.Values.OrderBy(d => d.Name, StringComparer.Ordinal)];
     }
 }
