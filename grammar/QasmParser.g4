@@ -59,8 +59,8 @@ statement
 
 // ---- directives and declarations ----
 
-includeStatement: INCLUDE StringLiteral SEMICOLON;
-calibrationGrammarStatement: DEFCALGRAMMAR StringLiteral SEMICOLON;
+includeStatement: INCLUDE (StringLiteral | BitstringLiteral) SEMICOLON;
+calibrationGrammarStatement: DEFCALGRAMMAR (StringLiteral | BitstringLiteral) SEMICOLON;
 calStatement: CAL_BLOCK;
 defcalStatement: DEFCAL_BLOCK;
 

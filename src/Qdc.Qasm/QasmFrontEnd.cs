@@ -30,7 +30,7 @@ public static class QasmFrontEnd
     {
         if (string.IsNullOrWhiteSpace(source.Text))
         {
-            diagnostics.Error(QasmDiagnostics.EmptyFile, "the file is empty: an OpenQASM program needs at least a declaration", new SourceLocation(source.Path, 1, 1));
+            diagnostics.Error(QasmDiagnostics.EmptyFile, "the file is empty: an OpenQASM program needs at least a declaration", new SourceLocation(source.Path, 1, 1), source.Line(1));
             return null;
         }
         int before = diagnostics.Items.Count(d => d.IsError);

@@ -13,4 +13,7 @@ public sealed record QasmOptions
 
     /// <summary>The most iterations a loop may unroll to before qdc calls it a runaway.</summary>
     public int LoopLimit { get; init; } = 10_000_000;
+
+    /// <summary>The most operations a program may unroll to; past it qdc stops with a diagnostic.</summary>
+    public long MaxOperations { get; init; } = 10_000_000;
 }

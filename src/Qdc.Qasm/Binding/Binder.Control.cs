@@ -170,6 +170,16 @@ internal sealed partial class Binder
             {
                 return Flow.Normal;
             }
+            if (i == 0 && !ContainsBreak(ctx.body))
+            {
+                // Without a 'break' a loop whose condition holds at entry either never ends or
+                // ends through a variable the body changes; catch the first kind at once.
+                if (!AssignsAnything(ctx.body))
+                {
+                    Error(QasmDiagnostics.LoopLimit, "this 'while' loop never ends: its condition is true and its body neither breaks nor changes a variable", Loc(ctx.WHILE().Symbol));
+                    return Flow.Normal;
+                }
+            }
             if (i >= options.LoopLimit)
             {
                 Error(QasmDiagnostics.LoopLimit, Invariant($"the 'while' loop ran more than qdc's limit of {options.LoopLimit} iterations"), Loc(ctx.WHILE().Symbol));
@@ -185,6 +195,38 @@ internal sealed partial class Binder
                 return flow;
             }
         }
+    }
+
+    private static bool ContainsBreak(Antlr4.Runtime.Tree.IParseTree tree)
+    {
+        if (tree is QasmParser.BreakStatementContext or QasmParser.ReturnStatementContext or QasmParser.EndStatementContext)
+        {
+            return true;
+        }
+        for (int i = 0; i < tree.ChildCount; i++)
+        {
+            if (ContainsBreak(tree.GetChild(i)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool AssignsAnything(Antlr4.Runtime.Tree.IParseTree tree)
+    {
+        if (tree is QasmParser.AssignmentStatementContext or QasmParser.MeasureArrowAssignmentStatementContext)
+        {
+            return true;
+        }
+        for (int i = 0; i < tree.ChildCount; i++)
+        {
+            if (AssignsAnything(tree.GetChild(i)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- conditions ----

@@ -300,7 +300,8 @@ internal sealed partial class Binder
             return;
         }
         bool standard = scope.Lookup(name) is null;
-        if (standard && PowerRules.TryScale(name, parameters, exponent, out var scaledName, out var scaled))
+        // inv @ keeps the library's own inverse (s → sdg); other powers of rotations scale the angle.
+        if (standard && exponent != -1 && PowerRules.TryScale(name, parameters, exponent, out var scaledName, out var scaled))
         {
             ApplyOnce(scaledName, scaled, qubits, scope);
             return;

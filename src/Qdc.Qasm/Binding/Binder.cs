@@ -27,6 +27,8 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
     private GateLibraries _visible;
     private Condition? _condition;
     private int _discardRegister = -1;
+    private long _emitted;
+    private SourceLocation _lastStatement;
 
     /// <summary>Where operations go: the circuit, or a buffer while a gate body is expanded.</summary>
     private List<Emitted>? _buffer;
@@ -52,14 +54,27 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
         }
         _visible = _qasm2 ? GateLibraries.Qasm2Builtin : GateLibraries.Qasm3Builtin;
         _includeStack.Push(Path.GetFullPath(_source.Path));
-        foreach (var s in tree.Root.statementOrScope())
+        try
         {
-            if (BindStatementOrScope(s, _global) == Flow.End)
+            foreach (var s in tree.Root.statementOrScope())
             {
-                break;
+                if (BindStatementOrScope(s, _global) == Flow.End)
+                {
+                    break;
+                }
             }
         }
+        catch (OperationBudgetExceeded ex)
+        {
+            Error(QasmDiagnostics.LoopLimit, Invariant($"the circuit grows past {options.MaxOperations} operations; is a loop unbounded?"), ex.Location);
+        }
         return _builder.Build();
+    }
+
+    /// <summary>Stops binding at once when unrolling runs away; reported as a diagnostic by <see cref="Bind"/>.</summary>
+    private sealed class OperationBudgetExceeded(SourceLocation location) : Exception
+    {
+        public SourceLocation Location { get; } = location;
     }
 
     // ---- statements ----
@@ -87,6 +102,7 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
             return Flow.Normal;
         }
         var child = (ParserRuleContext)ctx.GetChild(ctx.ChildCount - 1);
+        _lastStatement = new SourceLocation(_source.Path, child.Start.Line, child.Start.Column + 1);
         switch (child)
         {
             case QasmParser.GateCallStatementContext g:
@@ -380,7 +396,7 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
 
     private void BindInclude(QasmParser.IncludeStatementContext ctx, Scope scope)
     {
-        var literal = ctx.StringLiteral().Symbol;
+        var literal = (ctx.StringLiteral() ?? ctx.BitstringLiteral()).Symbol;
         string file = literal.Text[1..^1];
         if (scope != _global)
         {
@@ -505,6 +521,10 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
 
     private void Emit(Operation op)
     {
+        if (++_emitted > options.MaxOperations)
+        {
+            throw new OperationBudgetExceeded(_lastStatement);
+        }
         if (_buffer is not null)
         {
             _buffer.Add(new Emitted(op, 0));
