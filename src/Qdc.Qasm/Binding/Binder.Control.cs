@@ -265,6 +265,12 @@ internal sealed partial class Binder
                 return RuntimeCondition(p.expression(), scope);
             case QasmParser.CastExpressionContext c when c.scalarType()?.Start.Type == QasmLexer.BOOL:
                 return RuntimeCondition(c.expression(), scope);
+            case QasmParser.EqualityExpressionContext eq when StripIntegerCast(eq.expression(0)) is { } inner && inner != eq.expression(0):
+                // int[n](c) == k tests the same bits as c == k.
+                return RuntimeCondition(eq.expression(1), scope) is null && BitReference(inner, scope) is { IsDefault: false } castBits
+                    && Eval(eq.expression(1), scope) is { } k && TryInteger(k, out long kv)
+                    ? new Condition(castBits, (ulong)kv, eq.op.Text == "==")
+                    : null;
             case QasmParser.UnaryExpressionContext { op.Type: QasmLexer.EXCLAMATION_POINT } u:
                 return RuntimeCondition(u.expression(), scope)?.Negate();
             case QasmParser.EqualityExpressionContext eq:
@@ -283,6 +289,9 @@ internal sealed partial class Binder
         // A bit register used as a truth value is true when any of its bits is one.
         return single.IsDefault ? null : new Condition(single, 0, equal: false);
     }
+
+    private static QasmParser.ExpressionContext? StripIntegerCast(QasmParser.ExpressionContext e) =>
+        e is QasmParser.CastExpressionContext c && c.scalarType()?.Start.Type is QasmLexer.INT or QasmLexer.UINT or QasmLexer.BIT ? c.expression() : e;
 
     /// <summary>The clbits an expression names when it is a bit register or an index of one.</summary>
     private ImmutableArray<int> BitReference(QasmParser.ExpressionContext expr, Scope scope)
@@ -492,7 +501,7 @@ internal sealed partial class Binder
     }
 
     /// <summary>Inlines a subroutine call: its qubit arguments alias the caller's qubits.</summary>
-    private Value? CallSubroutine(SubroutineSymbol sub, QasmParser.ExpressionContext[] args, IToken at, Scope scope, ImmutableArray<int> destination)
+    private Value? CallSubroutine(SubroutineSymbol sub, ParserRuleContext[] args, IToken at, Scope scope, ImmutableArray<int> destination)
     {
         var def = sub.Definition;
         var formals = def.argumentDefinitionList()?.argumentDefinition() ?? [];
@@ -513,20 +522,21 @@ internal sealed partial class Binder
             var formalName = f.Identifier().Symbol;
             if (f.qubitType() is not null || f.QREG() is not null)
             {
-                if (ResolveQuantumExpression(args[i], scope) is not { } qubits)
+                var qubits = args[i] is QasmParser.GateOperandContext operand ? ResolveQubits(operand, scope) : ResolveQuantumExpression((QasmParser.ExpressionContext)args[i], scope) ?? default;
+                if (qubits.IsDefault)
                 {
                     return null;
                 }
                 inner.TryDeclare(new QuantumSymbol(formalName.Text, Loc(formalName), qubits, IsSingle: f.qubitType()?.designator() is null && f.QREG() is null));
             }
-            else if (f.scalarType() is { } st)
+            else if (f.scalarType() is { } st && args[i] is QasmParser.ExpressionContext arg)
             {
-                if (st.Start.Type == QasmLexer.BIT && BitReference(args[i], scope) is { IsDefault: false } bits)
+                if (st.Start.Type == QasmLexer.BIT && BitReference(arg, scope) is { IsDefault: false } bits)
                 {
                     inner.TryDeclare(new ClassicalSymbol(formalName.Text, Loc(formalName), EvalType(st, scope)) { Clbits = bits });
                     continue;
                 }
-                if (Eval(args[i], scope) is not { } v)
+                if (Eval(arg, scope) is not { } v)
                 {
                     return null;
                 }

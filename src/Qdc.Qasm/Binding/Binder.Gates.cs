@@ -141,6 +141,13 @@ internal sealed partial class Binder
             parameters[i] = v.AsDouble;
         }
 
+        if (scope.Lookup(name) is SubroutineSymbol sub && ctx.gateModifier().Length == 0)
+        {
+            // Early OpenQASM 3 called subroutines like gates: name(classical args) qubits;
+            ParserRuleContext[] callArgs = [.. args, .. ctx.gateOperandList()?.gateOperand() ?? []];
+            CallSubroutine(sub, callArgs, nameToken, scope, default);
+            return;
+        }
         var target = ResolveGate(name, nameToken, scope);
         if (target is null)
         {
