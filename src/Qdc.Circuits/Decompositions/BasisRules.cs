@@ -100,6 +100,9 @@ internal static class BasisRules
             case "c3sqrtx_dg":
                 GrayCodeC3(seq, Math.PI / 8, q);
                 return;
+            case "c4x":
+                C4x(seq, q);
+                return;
             case "rccx":
             case "rccx_dg":
                 Body(seq, RccxBody, q, inverse: g.Name.EndsWith("_dg", StringComparison.Ordinal));
@@ -138,6 +141,23 @@ internal static class BasisRules
             }
         }
         seq.Add("h", t);
+    }
+
+    /// <summary>
+    /// Qiskit's C4X definition: h e; cu1(π/2) d,e; h e; rc3x a,b,c,d; h e; cu1(−π/2) d,e; h e;
+    /// rc3x† a,b,c,d; c3sqrtx a,b,c,e — exact, 18 cx and 9 cu1 instead of Barenco's 82 cx. The
+    /// h e pair around the first rc3x cancels (rc3x does not touch e).
+    /// </summary>
+    private static void C4x(GateSequence seq, ReadOnlySpan<int> q)
+    {
+        int d = q[3], e = q[4];
+        seq.Add("h", e);
+        seq.Add("cu1", Math.PI / 2, d, e);
+        Body(seq, Rc3xBody, q[..4], inverse: false);
+        seq.Add("cu1", -Math.PI / 2, d, e);
+        seq.Add("h", e);
+        Body(seq, Rc3xBody, q[..4], inverse: true);
+        GrayCodeC3(seq, -Math.PI / 8, [q[0], q[1], q[2], e]);
     }
 
     private static void ControlPiece(GateSequence seq, GateOperation piece, ReadOnlySpan<int> controls)
