@@ -83,14 +83,23 @@ public static class Unitaries
     /// <summary>The unitary of a circuit of gates and barriers, global phase included; qubit q is bit q.</summary>
     public static Matrix<Complex> Of(Circuit circuit)
     {
-        int n = circuit.QubitCount;
-        var u = Identity(n) * Complex.FromPolarCoordinates(1, circuit.GlobalPhase);
+        int n = circuit.QubitCount, dim = 1 << n;
+        // Columns of the unitary, updated gate by gate: far cheaper than a dense product per gate.
+        var cols = new Complex[dim][];
+        for (int c = 0; c < dim; c++)
+        {
+            cols[c] = new Complex[dim];
+            cols[c][c] = Complex.FromPolarCoordinates(1, circuit.GlobalPhase);
+        }
         foreach (var op in circuit.Operations)
         {
             switch (op)
             {
                 case GateOperation g:
-                    u = Embed(FromGate(g.Gate.Matrix), g.Qubits, n) * u;
+                    foreach (var col in cols)
+                    {
+                        Apply(g.Gate.Matrix, g.Qubits, col);
+                    }
                     break;
                 case BarrierOperation:
                     break;
@@ -98,7 +107,46 @@ public static class Unitaries
                     throw new ArgumentException($"no unitary for {op}", nameof(circuit));
             }
         }
-        return u;
+        return Matrix<Complex>.Build.Dense(dim, dim, (r, c) => cols[c][r]);
+    }
+
+    // Applies a local gate (operand k at local bit m−1−k) to a state vector whose bit q is qubit q.
+    private static void Apply(GateMatrix m, IReadOnlyList<int> qubits, Complex[] state)
+    {
+        int k = qubits.Count, ld = 1 << k, mask = 0;
+        var offsets = new int[ld];
+        for (int l = 0; l < ld; l++)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                offsets[l] |= ((l >> (k - 1 - j)) & 1) << qubits[j];
+            }
+        }
+        foreach (var q in qubits)
+        {
+            mask |= 1 << q;
+        }
+        var inAmp = new Complex[ld];
+        for (int i = 0; i < state.Length; i++)
+        {
+            if ((i & mask) != 0)
+            {
+                continue;
+            }
+            for (int l = 0; l < ld; l++)
+            {
+                inAmp[l] = state[i | offsets[l]];
+            }
+            for (int r = 0; r < ld; r++)
+            {
+                var sum = Complex.Zero;
+                for (int c = 0; c < ld; c++)
+                {
+                    sum += m[r, c] * inAmp[c];
+                }
+                state[i | offsets[r]] = sum;
+            }
+        }
     }
 
     public static double Distance(Matrix<Complex> a, Matrix<Complex> b, bool upToGlobalPhase = false)

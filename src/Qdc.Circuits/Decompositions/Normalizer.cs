@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Qdc.Circuits.Gates;
+
+namespace Qdc.Circuits.Decompositions;
+
+/// <summary>
+/// Brings a circuit to one-qubit gates, cx and the diagonal two-qubit gates, which partitioning
+/// needs whole; everything else is decomposed exactly.
+/// </summary>
+public static class Normalizer
+{
+    /// <summary>True for the gates <see cref="ToBasis"/> keeps as they are.</summary>
+    public static bool IsBasisGate(Gate gate) => BasisRules.IsBasis(gate);
+
+    public static Circuit ToBasis(Circuit circuit)
+    {
+        var ops = ImmutableArray.CreateBuilder<Operation>(circuit.Operations.Length);
+        double phase = circuit.GlobalPhase;
+        foreach (var op in circuit.Operations)
+        {
+            if (op is not GateOperation g || BasisRules.IsBasis(g.Gate))
+            {
+                ops.Add(op);
+                continue;
+            }
+            var d = BasisRules.ToBasis(g);
+            ops.AddRange(d.Operations);
+            // A phase that only applies when a classical condition holds is a phase of that
+            // branch alone, never observable, and not the circuit's global phase.
+            if (g.Condition is null)
+            {
+                phase += d.GlobalPhase;
+            }
+        }
+        return circuit.WithOperations(ops.ToImmutable(), phase);
+    }
+}
