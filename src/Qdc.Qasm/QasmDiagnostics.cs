@@ -48,6 +48,7 @@ public static class QasmDiagnostics
     public const string UnknownFunction = "QDC0404";
     public const string BadArgument = "QDC0405";
     public const string LoopLimit = "QDC0406";
+    public const string TooManyErrors = "QDC0407";
 
     // Constructs qdc does not compile.
     public const string Unsupported = "QDC0350";

@@ -140,9 +140,11 @@ internal sealed partial class Binder
         {
             var inner = new Scope(scope);
             inner.TryDeclare(new ClassicalSymbol(name.Text, Loc(name), type) { Value = Convert(v, type) });
+            int errors = diagnostics.Count;
             var flow = BindStatementOrScope(ctx.body, inner);
-            if (flow is Flow.Break)
+            if (flow is Flow.Break || diagnostics.Count > errors)
             {
+                // A fault in the body would repeat on every iteration: report it once.
                 break;
             }
             if (flow is Flow.Return or Flow.End)
@@ -185,8 +187,9 @@ internal sealed partial class Binder
                 Error(QasmDiagnostics.LoopLimit, Invariant($"the 'while' loop ran more than qdc's limit of {options.LoopLimit} iterations"), Loc(ctx.WHILE().Symbol));
                 return Flow.Normal;
             }
+            int errors = diagnostics.Count;
             var flow = BindStatementOrScope(ctx.body, new Scope(scope));
-            if (flow is Flow.Break)
+            if (flow is Flow.Break || diagnostics.Count > errors)
             {
                 return Flow.Normal;
             }

@@ -233,6 +233,10 @@ internal sealed partial class Binder
                 {
                     return Value.FromBits(~(ulong)v.Int, v.Width);
                 }
+                if (v.Kind == ValueKind.Bool)
+                {
+                    return Value.FromBool(!v.AsBool);
+                }
                 if (v.Kind != ValueKind.Int)
                 {
                     Error(QasmDiagnostics.TypeMismatch, $"'~' needs an integer or bits, not {v}", Loc(u));

@@ -366,6 +366,11 @@ internal sealed partial class Binder
             return;
         }
         var def = GateLibrary.Get(name);
+        if (!_qasm2 && def.Qasm3GlobalPhase(parameters) is var phase && phase != 0)
+        {
+            // stdgates.inc defines u2 and u3 with a gphase; it is invisible alone but not under ctrl @.
+            EmitPhase(phase);
+        }
         Emit(new GateOperation(new Gate(def, [.. parameters]), [.. qubits], _condition));
     }
 

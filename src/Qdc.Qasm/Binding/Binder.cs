@@ -28,6 +28,7 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
     private Condition? _condition;
     private int _discardRegister = -1;
     private long _emitted;
+    private int _errors;
     private SourceLocation _lastStatement;
 
     /// <summary>Where operations go: the circuit, or a buffer while a gate body is expanded.</summary>
@@ -63,6 +64,10 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
                     break;
                 }
             }
+        }
+        catch (TooManyErrors)
+        {
+            diagnostics.Add(new Diagnostic(Severity.Error, QasmDiagnostics.TooManyErrors, $"too many errors ({MaxErrors}); stopping here", _lastStatement));
         }
         catch (OperationBudgetExceeded ex)
         {
@@ -423,7 +428,7 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
         var bytes = options.ReadFile(full);
         if (bytes is null)
         {
-            Error(QasmDiagnostics.MissingInclude, $"cannot find include file '{file}' (looked in {dir})", Loc(literal));
+            Error(QasmDiagnostics.MissingInclude, $"cannot find include file '{file}' next to '{Path.GetFileName(_source.Path)}'", Loc(literal));
             return;
         }
         var included = SourceText.FromBytes(Path.Combine(Path.GetDirectoryName(_source.Path) ?? "", file), bytes, diagnostics);
@@ -481,18 +486,22 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
     {
         if (scope.LookupLocal(name.Text) is { } existing)
         {
-            Error(QasmDiagnostics.Redeclared, $"'{name.Text}' is already declared (at {existing.Declared})", Loc(name));
+            Error(QasmDiagnostics.Redeclared, $"'{name.Text}' is already declared ({Where(existing.Declared)})", Loc(name));
             return false;
         }
         return true;
     }
+
+    /// <summary>A place for a message: just the line within the same file, the full place otherwise.</summary>
+    private string Where(SourceLocation at) =>
+        at.Path == _source.Path ? Invariant($"at line {at.Line}") : $"at {at}";
 
     private void Declare(Scope scope, Symbol symbol)
     {
         if (!scope.TryDeclare(symbol))
         {
             var existing = scope.LookupLocal(symbol.Name)!;
-            Error(QasmDiagnostics.Redeclared, $"'{symbol.Name}' is already declared (at {existing.Declared})", symbol.Declared);
+            Error(QasmDiagnostics.Redeclared, $"'{symbol.Name}' is already declared ({Where(existing.Declared)})", symbol.Declared);
         }
     }
 
@@ -564,8 +573,19 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
         return Math.Max(1, end - start + 1);
     }
 
-    private void Error(string code, string message, SourceLocation location) =>
+    private void Error(string code, string message, SourceLocation location)
+    {
         diagnostics.Add(new Diagnostic(Severity.Error, code, message, location) { SourceLine = location.Path == _source.Path ? _source.Line(location.Line) : null });
+        if (++_errors >= MaxErrors)
+        {
+            throw new TooManyErrors();
+        }
+    }
+
+    private const int MaxErrors = 100;
+
+    /// <summary>Ends binding after <see cref="MaxErrors"/> errors: past that point more help nobody.</summary>
+    private sealed class TooManyErrors : Exception;
 
     private void Unsupported(IToken at, string message) => Error(QasmDiagnostics.Unsupported, message, Loc(at));
 

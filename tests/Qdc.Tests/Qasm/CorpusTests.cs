@@ -76,7 +76,7 @@ public class CorpusTests
             return (circuit, "ok", "");
         }
         var first = bag.Sorted().First(d => d.IsError);
-        return (null, string.Create(CultureInfo.InvariantCulture, $"{first.Code}@{first.Location.Line}:{first.Location.Column}"), string.Join("\n", bag.Items.Select(d => d.Format())));
+        return (null, string.Create(CultureInfo.InvariantCulture, $"{first.Code}@{first.Location.Line}:{first.Location.Column}"), string.Join("\n", bag.Sorted().Select(d => d.Format())));
     }
 
     private static IEnumerable<string> ManifestPaths()
@@ -98,7 +98,11 @@ public class CorpusTests
 
     private sealed record Expectation(string Expect, string Reason);
 
-    private static Dictionary<string, Expectation> ReadTable()
+    private static Dictionary<string, Expectation> ReadTable() => CachedTable.Value;
+
+    private static readonly Lazy<Dictionary<string, Expectation>> CachedTable = new(LoadTable);
+
+    private static Dictionary<string, Expectation> LoadTable()
     {
         var table = new Dictionary<string, Expectation>(StringComparer.Ordinal);
         if (!File.Exists(TablePath))
@@ -119,7 +123,7 @@ public class CorpusTests
 
     private static void RewriteTable(List<string> paths)
     {
-        var old = ReadTable();
+        var old = LoadTable();
         var notes = File.ReadLines(Path.Combine(CorpusDir, "MANIFEST.tsv")).Skip(1)
             .Select(l => l.Split('\t')).ToDictionary(c => c[0], c => c.Length > 6 ? c[6] : "", StringComparer.Ordinal);
         var sb = new StringBuilder();
@@ -129,7 +133,7 @@ public class CorpusTests
         {
             var (_, outcome, diagnostics) = LoadFile(p);
             string reason = old.TryGetValue(p, out var e) && e.Expect == outcome ? e.Reason
-                : outcome == "ok" ? "" : diagnostics.Split('\n')[0].Split(": ", 3).Last() + $" [manifest: {notes.GetValueOrDefault(p)}]";
+                : outcome == "ok" ? "" : diagnostics.Split(": ", 3).Last().Split('\n')[0] + $" [manifest: {notes.GetValueOrDefault(p)}]";
             sb.Append(p).Append('\t').Append(outcome).Append('\t').Append(reason).Append('\n');
         }
         File.WriteAllText(TablePath, sb.ToString());
