@@ -358,7 +358,7 @@ internal sealed partial class Binder
             }
             if (ctx.op.Type != QasmLexer.EQUALS)
             {
-                if (clbits.Any(b => _clbitKnown[b] < 0))
+                if (clbits.Any(b => _clbitKnown[b] == Measured))
                 {
                     Unsupported(ctx.op, $"'{ctx.op.Text}' on measured bits is run-time classical computation, which qdc does not support");
                     return;
@@ -481,7 +481,7 @@ internal sealed partial class Binder
 
     private void SetKnownBits(ImmutableArray<int> clbits, Value v, IToken at)
     {
-        if (_condition is not null || clbits.Any(b => _clbitKnown[b] < 0))
+        if (_condition is not null || clbits.Any(b => _clbitKnown[b] == Measured))
         {
             Unsupported(at, "assigning a value to bits that hold a run-time result is not supported");
             return;
@@ -589,7 +589,7 @@ internal sealed partial class Binder
         }
         if (ctx.expression() is { } e)
         {
-            if (!_returnDestination.IsDefault && BitReference(e, scope) is { IsDefault: false } bits && bits.Any(b => _clbitKnown[b] < 0))
+            if (!_returnDestination.IsDefault && BitReference(e, scope) is { IsDefault: false } bits && bits.Any(b => _clbitKnown[b] == Measured))
             {
                 Unsupported(e.Start, "returning measured bits from a subroutine is run-time classical computation; return 'measure q' directly");
                 return;

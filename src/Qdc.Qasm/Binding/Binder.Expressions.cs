@@ -174,8 +174,8 @@ internal sealed partial class Binder
         {
             switch (_clbitKnown[clbits[i]])
             {
-                case < 0:
-                    Error(QasmDiagnostics.NotConstant, $"'{name}' holds measured bits: its value is only known at run time, and qdc compiles only conditions of the form 'bits == constant' on them", Loc(at));
+                case Measured:
+                    Error(QasmDiagnostics.NotConstant, $"'{name}' holds measured bits: their value is only known at run time, and qdc compiles only conditions of the form 'bits == constant' on them", Loc(at));
                     return null;
                 case 1 when i < 64:
                     v |= 1UL << i;

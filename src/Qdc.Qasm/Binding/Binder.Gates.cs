@@ -475,7 +475,7 @@ internal sealed partial class Binder
         for (int i = 0; i < qubits.Length; i++)
         {
             Emit(new MeasureOperation(qubits[i], clbits[i], _condition));
-            _clbitKnown[clbits[i]] = -1;
+            _clbitKnown[clbits[i]] = Measured;
         }
     }
 
@@ -486,8 +486,8 @@ internal sealed partial class Binder
         {
             if (_discardRegister < 0)
             {
-                _discardRegister = _builder.AddClassicalRegister("_discarded", 1).Start;
-                _clbitKnown.Add(-1);
+                _discardRegister = _builder.AddClassicalRegister(UniqueRegisterName("_discarded"), 1).Start;
+                _clbitKnown.Add(Measured);
             }
             Emit(new MeasureOperation(q, _discardRegister, _condition));
         }

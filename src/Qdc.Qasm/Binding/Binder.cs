@@ -29,6 +29,12 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
     private int _discardRegister = -1;
     private long _emitted;
     private int _errors;
+
+    // _clbitKnown per clbit: 0 or 1 when the program set it to a constant, Measured once a
+    // measurement (or anything else at run time) wrote it, Fresh while it still holds its zero.
+    private const sbyte Measured = -1;
+    private const sbyte Fresh = -2;
+    private readonly HashSet<string> _registerNames = new(StringComparer.Ordinal);
     private SourceLocation _lastStatement;
 
     /// <summary>Where operations go: the circuit, or a buffer while a gate body is expanded.</summary>
@@ -247,8 +253,22 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
         {
             return;
         }
-        var reg = _builder.AddQuantumRegister(name.Text, size);
+        var reg = _builder.AddQuantumRegister(UniqueRegisterName(name.Text), size);
         scope.TryDeclare(new QuantumSymbol(name.Text, Loc(name), [.. Enumerable.Range(reg.Start, size)], isSingle));
+    }
+
+    /// <summary>
+    /// Bits declared in a loop body or a subroutine get a register per execution; the circuit
+    /// names them name, name_1, name_2, … so its registers stay distinct.
+    /// </summary>
+    private string UniqueRegisterName(string name)
+    {
+        string unique = name;
+        for (int i = 1; !_registerNames.Add(unique); i++)
+        {
+            unique = Invariant($"{name}_{i}");
+        }
+        return unique;
     }
 
     private ClassicalSymbol? DeclareBits(IToken name, int size, Scope scope, bool isSingle)
@@ -257,10 +277,12 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
         {
             return null;
         }
-        var reg = _builder.AddClassicalRegister(name.Text, size);
+        var reg = _builder.AddClassicalRegister(UniqueRegisterName(name.Text), size);
         for (int i = 0; i < size; i++)
         {
-            _clbitKnown.Add(0);
+            // Bits are zero at the start, but a test of them stays a run-time condition unless
+            // the program gives them a constant itself: that keeps 'if (c == 0)' in the output.
+            _clbitKnown.Add(Fresh);
         }
         var symbol = new ClassicalSymbol(name.Text, Loc(name), new ClassicalType(ScalarKind.Bit, isSingle ? 0 : size))
         {

@@ -29,9 +29,18 @@ public static class QasmWriter
         {
             sb.Append(CultureInfo.InvariantCulture, $"bit[{r.Size}] {r.Name};\n");
         }
-        if (circuit.GlobalPhase != 0)
+        // stdgates.inc's u2 and u3 carry a phase of their own; the gphase written makes up for it.
+        double phase = circuit.GlobalPhase;
+        foreach (var op in circuit.Operations)
         {
-            sb.Append("gphase(").Append(Number(circuit.GlobalPhase)).Append(");\n");
+            if (op is GateOperation { Gate.Controls: 0 } g)
+            {
+                phase -= g.Gate.Definition.Qasm3GlobalPhase(g.Gate.Parameters.AsSpan());
+            }
+        }
+        if (phase != 0)
+        {
+            sb.Append("gphase(").Append(Number(phase)).Append(");\n");
         }
         foreach (var op in circuit.Operations)
         {

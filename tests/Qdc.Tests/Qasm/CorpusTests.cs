@@ -3,6 +3,7 @@ using System.Text;
 using Qdc.Circuits;
 using Qdc.Circuits.Diagnostics;
 using Qdc.Qasm;
+using Qdc.Tests.TestSupport;
 
 namespace Qdc.Tests.Qasm;
 
@@ -14,9 +15,8 @@ namespace Qdc.Tests.Qasm;
 /// </summary>
 public class CorpusTests
 {
-    private static readonly string RepoRoot = FindRepoRoot();
-    private static readonly string CorpusDir = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "corpus"));
-    private static readonly string TablePath = Path.Combine(RepoRoot, "tests", "Qdc.Tests", "Qasm", "corpus-expectations.tsv");
+    private static readonly string CorpusDir = RepoPaths.Corpus;
+    private static readonly string TablePath = Path.Combine(RepoPaths.Root, "tests", "Qdc.Tests", "Qasm", "corpus-expectations.tsv");
 
     public static TheoryData<string> Files()
     {
@@ -139,15 +139,4 @@ public class CorpusTests
         File.WriteAllText(TablePath, sb.ToString());
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "qdc.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("cannot find the repository root (qdc.sln) above " + AppContext.BaseDirectory);
-    }
 }

@@ -85,17 +85,7 @@ public static class Golden
     }
 
     /// <summary>tests/Qdc.Tests/Golden under the folder that holds qdc.sln, found by walking up from the test binaries.</summary>
-    internal static string DefaultDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "qdc.sln")))
-            {
-                return Path.Combine(dir.FullName, "tests", "Qdc.Tests", "Golden");
-            }
-        }
-        throw new InvalidOperationException($"no qdc.sln above {AppContext.BaseDirectory}");
-    }
+    internal static string DefaultDirectory() => Path.Combine(RepoPaths.Root, "tests", "Qdc.Tests", "Golden");
 
     // Golden files are compared as \n text whatever the platform wrote.
     private static string Normalize(string s) => s.Replace("\r\n", "\n", StringComparison.Ordinal);
