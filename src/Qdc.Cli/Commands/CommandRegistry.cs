@@ -7,8 +7,6 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All(TextWriter stdout, TextWriter stderr)
     {
-        _ = stdout;
-        _ = stderr;
-        yield break;
+        yield return TopologyCommand.Build(stdout, stderr);
     }
 }
