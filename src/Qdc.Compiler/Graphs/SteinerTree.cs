@@ -44,7 +44,7 @@ public sealed class SteinerTree
         {
             if (double.IsPositiveInfinity(paths.Distance(t[0], t[i])))
             {
-                return new SteinerTree(double.PositiveInfinity, [], [], isExact: true);
+                return new SteinerTree(double.PositiveInfinity, [], [], isExact: t.Length <= ExactTerminalLimit);
             }
         }
         bool exact = t.Length <= ExactTerminalLimit;

@@ -8,9 +8,10 @@ namespace Qdc.Compiler.Topology;
 /// </summary>
 public static class Duration
 {
-    private static readonly (string Unit, double Seconds)[] s_units =
+    // Scaled in decimal so that "10us" is the double nearest 1e-5, as a user would expect.
+    private static readonly (string Unit, decimal Seconds)[] s_units =
     [
-        ("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("μs", 1e-6), ("ms", 1e-3), ("s", 1),
+        ("ns", 1e-9m), ("us", 1e-6m), ("µs", 1e-6m), ("μs", 1e-6m), ("ms", 1e-3m), ("s", 1m),
     ];
 
     public static IReadOnlyList<string> Units { get; } = ["ns", "us", "µs", "ms", "s"];
@@ -51,7 +52,9 @@ public static class Duration
         {
             if (unit == name)
             {
-                return value * seconds;
+                return decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal exact)
+                    ? (double)(exact * seconds)
+                    : value * (double)seconds;
             }
         }
         string why = unit == "dt" ? " ('dt' depends on a device's sample time, which dc.json does not know)" : "";

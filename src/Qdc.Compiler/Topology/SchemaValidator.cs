@@ -140,17 +140,23 @@ internal sealed class SchemaValidator(JsonElement schemaRoot, JsonSourceText sou
     private void CheckObject(LocatedJson node, JsonElement schema)
     {
         bool hasProperties = schema.TryGetProperty("properties", out var properties);
+        var known = hasProperties ? properties.EnumerateObject().Select(p => p.Name).ToList() : [];
+        var missing = known.Where(k => node.Property(k) is null).ToList();
+        // A misspelt required property gets one diagnostic, the "did you mean", not a second one.
+        var suggested = node.Properties
+            .Where(p => !known.Contains(p.Name))
+            .Select(p => NameSuggestion.Closest(p.Name, missing))
+            .ToHashSet();
         if (schema.TryGetProperty("required", out var required))
         {
             foreach (var name in required.EnumerateArray().Select(r => r.GetString()!))
             {
-                if (node.Property(name) is null)
+                if (node.Property(name) is null && !suggested.Contains(name))
                 {
                     source.Error(bag, TopologyDiagnosticCodes.MissingProperty, $"missing required property '{name}'", node);
                 }
             }
         }
-        var known = hasProperties ? properties.EnumerateObject().Select(p => p.Name).ToList() : [];
         schema.TryGetProperty("additionalProperties", out var additional);
         foreach (var property in node.Properties)
         {
@@ -160,7 +166,7 @@ internal sealed class SchemaValidator(JsonElement schemaRoot, JsonSourceText sou
             }
             else if (additional.ValueKind == JsonValueKind.False)
             {
-                string hint = NameSuggestion.Hint(property.Name, known.Where(k => node.Property(k) is null));
+                string hint = NameSuggestion.Hint(property.Name, missing);
                 if (hint.Length == 0)
                 {
                     hint = $"; expected one of {string.Join(", ", known.Where(k => k != "$schema").Select(k => $"'{k}'"))}";
