@@ -17,11 +17,16 @@ public sealed class TopologyMetrics
     private const int TableLimit = 20;
     private const int Unknown = -1;
 
+    // Up to this many QPUs one Dreyfus–Wagner pass prices every subset exactly on first use
+    // (3^12·12 ≈ 6·10^6 steps, milliseconds); above it each subset is priced when first asked for.
+    private const int FullTableLimit = 12;
+
     private readonly int[][] _hops;
     private readonly PathQuality[][] _best;
     private readonly AllPairsShortestPaths _paths;
     private readonly int[]? _steinerTable;
     private readonly ConcurrentDictionary<ulong, int>? _steinerCache;
+    private readonly Lazy<int[]>? _fullTable;
 
     public TopologyMetrics(Topology topology)
     {
@@ -35,7 +40,11 @@ public sealed class TopologyMetrics
         {
             _best[a] = BestPathsFrom(a);
         }
-        if (QpuCount <= TableLimit)
+        if (QpuCount <= FullTableLimit)
+        {
+            _fullTable = new Lazy<int[]>(() => [.. SteinerSubsetCosts.Compute(Graph, _paths).Select(ToCost)]);
+        }
+        else if (QpuCount <= TableLimit)
         {
             _steinerTable = new int[1 << QpuCount];
             Array.Fill(_steinerTable, Unknown);
@@ -88,7 +97,8 @@ public sealed class TopologyMetrics
     /// <summary>
     /// Ebits for a cat-entangled hyperedge over the QPUs whose bits are set (bit i = QPU i; at most
     /// 64 QPUs): 0 for fewer than two, popcount−1 when all-to-all, else the minimum Steiner tree's
-    /// link count (exact up to <see cref="SteinerTree.ExactTerminalLimit"/> QPUs, 2-approximate above).
+    /// link count: exact for topologies of up to 12 QPUs (all subsets priced in one pass on first
+    /// use) and for sets of up to <see cref="SteinerTree.ExactTerminalLimit"/> QPUs, else 2-approximate.
     /// int.MaxValue when the QPUs cannot be joined.
     /// </summary>
     public int SteinerCost(ulong mask)
@@ -101,6 +111,10 @@ public sealed class TopologyMetrics
         if (IsAllToAll)
         {
             return count - 1;
+        }
+        if (_fullTable is { } full)
+        {
+            return full.Value[(int)mask];
         }
         if (_steinerTable is { } table)
         {
@@ -124,6 +138,8 @@ public sealed class TopologyMetrics
         var tree = Graphs.SteinerTree.Compute(Graph, qpus, _paths);
         return tree.Spans ? tree.EdgeIndices.Count : int.MaxValue;
     }
+
+    private static int ToCost(double weight) => double.IsPositiveInfinity(weight) ? int.MaxValue : (int)Math.Round(weight);
 
     private static List<int> BitsOf(ulong mask)
     {

@@ -46,6 +46,23 @@ public class SteinerTreeTests
     }
 
     [Fact]
+    public void AllSubsetCostsMatchBruteForce()
+    {
+        foreach (int seed in RandomGraphs.Seeds(30))
+        {
+            var rng = new Random(seed);
+            int n = rng.Next(1, 9);
+            var g = RandomGraphs.Simple(rng, n, 0.3 + rng.NextDouble() * 0.7);
+            var costs = SteinerSubsetCosts.Compute(g);
+            for (int mask = 0; mask < 1 << n; mask++)
+            {
+                var terminals = Enumerable.Range(0, n).Where(v => (mask >> v & 1) == 1).ToList();
+                Assert.Equal(BruteForce(g, terminals), costs[mask]);
+            }
+        }
+    }
+
+    [Fact]
     public void OnAStarTheCentreIsASteinerVertex()
     {
         var star = UndirectedGraph.Unweighted(5, [(0, 1), (0, 2), (0, 3), (0, 4), (1, 2), (2, 3)]);
