@@ -11,13 +11,8 @@ internal static class TopologyCommand
 {
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
-        var command = new Command("topology",
-            "Check or display a data-center topology (dc.json): QPUs, the links between them, and hop distances.\n\n"
-            + "Examples:\n"
-            + "  qdc topology check examples/dc4.json\n"
-            + "  qdc topology show examples/mixed.json\n"
-            + "  qdc topology show examples/line4.json --json\n"
-            + "  qdc topology schema > topology.schema.json");
+        // One line here, since the root's --help lists it; the examples live with each sub-command.
+        var command = new Command("topology", "Check, show or describe a data-center topology (dc.json): QPUs, links, hop distances.");
         command.Subcommands.Add(BuildCheck(stdout, stderr));
         command.Subcommands.Add(BuildShow(stdout, stderr));
         command.Subcommands.Add(BuildSchema(stdout));
@@ -32,7 +27,10 @@ internal static class TopologyCommand
         var check = new Command("check",
             "Check a topology file: JSON syntax, the schema, and its meaning (unique ids, known link ends, "
             + "units, fidelities in (0, 1], a connected QPU graph). Prints one 'ok' line and exits 0, or every "
-            + "problem as path:line:col diagnostics on standard error and exits 1.")
+            + "problem as path:line:col diagnostics on standard error and exits 1.\n\n"
+            + "Examples:\n"
+            + "  qdc topology check examples/dc4.json\n"
+            + "  qdc topology check my-dc.json || exit 1")
         {
             file,
         };
@@ -57,7 +55,10 @@ internal static class TopologyCommand
         var show = new Command("show",
             "Show a topology as tables: QPUs (platform, qubits, native gates, durations, T1/T2), links "
             + "(rate, fidelity, latency, parallel pairs) and the hop-distance matrix, with every default "
-            + "and platform preset filled in.")
+            + "and platform preset filled in.\n\n"
+            + "Examples:\n"
+            + "  qdc topology show examples/mixed.json\n"
+            + "  qdc topology show examples/line4.json --json > line4.resolved.json")
         {
             file,
             json,
@@ -86,7 +87,9 @@ internal static class TopologyCommand
 
     private static Command BuildSchema(TextWriter stdout)
     {
-        var schema = new Command("schema", "Print the JSON Schema of topology files, for editors and other tools.");
+        var schema = new Command("schema", "Print the JSON Schema of topology files, for editors and other tools.\n\n"
+            + "Example:\n"
+            + "  qdc topology schema > topology.schema.json");
         schema.SetAction(_ =>
         {
             stdout.Write(TopologySchema.Text.TrimEnd('\n'));

@@ -21,10 +21,8 @@ internal sealed class LocatedJson
 
     public double Number { get; init; }
 
-    /// <summary>The number as written, for messages and for telling integers apart.</summary>
+    /// <summary>The number as written, for messages.</summary>
     public string? RawNumber { get; init; }
-
-    public bool IsInteger { get; init; }
 
     public bool Boolean { get; init; }
 

@@ -69,9 +69,8 @@ internal static partial class LocatedJsonParser
                 {
                     string raw = Encoding.UTF8.GetString(reader.ValueSpan);
                     var (line, col, len) = source.Locate(start, reader.ValueSpan.Length);
-                    bool isInteger = reader.TryGetInt64(out _);
                     double value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
-                    return new LocatedJson { Kind = JsonKind.Number, Path = path, Line = line, Column = col, Length = len, Number = value, RawNumber = raw, IsInteger = isInteger };
+                    return new LocatedJson { Kind = JsonKind.Number, Path = path, Line = line, Column = col, Length = len, Number = value, RawNumber = raw };
                 }
             case JsonTokenType.True:
             case JsonTokenType.False:

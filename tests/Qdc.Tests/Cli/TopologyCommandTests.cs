@@ -154,8 +154,14 @@ public class TopologyCommandTests
     {
         var (exit, output, _) = CliHarness.Run("topology", "--help");
         Assert.Equal(0, exit);
-        Assert.Contains("qdc topology check examples/dc4.json", output, StringComparison.Ordinal);
+        Assert.Contains("check <FILE>", output, StringComparison.Ordinal);
         Assert.Contains("show <FILE>", output, StringComparison.Ordinal);
+        Assert.Contains("schema", output, StringComparison.Ordinal);
+        var check = CliHarness.Run("topology", "check", "--help");
+        Assert.Contains("qdc topology check examples/dc4.json", check.Out, StringComparison.Ordinal);
+        var show = CliHarness.Run("topology", "show", "--help");
+        Assert.Contains("--json", show.Out, StringComparison.Ordinal);
+        Assert.Contains("qdc topology show examples/mixed.json", show.Out, StringComparison.Ordinal);
     }
 
     [Fact]
