@@ -16,6 +16,9 @@ public sealed record Topology(string Name, ImmutableArray<Qpu> Qpus, ImmutableAr
 
     public int TotalDataQubits => Qpus.Sum(q => q.DataQubits);
 
+    /// <summary>Each QPU's data-qubit capacity, in QPU order: the partitioner's block sizes.</summary>
+    public ImmutableArray<int> Capacities => [.. Qpus.Select(q => q.DataQubits)];
+
     /// <summary>The index of the QPU with this id, or -1.</summary>
     public int IndexOf(string id)
     {

@@ -118,7 +118,8 @@ internal sealed class TopologyBuilder(JsonSourceText source, DiagnosticBag bag)
         double? measure = Seconds(d?["measure"], preset.Durations.Measure);
         double? reset = Seconds(d?["reset"], preset.Durations.Reset);
         double? t1 = Seconds(node["t1"], preset.T1);
-        double? t2 = Seconds(node["t2"], preset.T2);
+        // A preset T2 must not exceed 2·T1 when the file lowers T1 alone.
+        double? t2 = Seconds(node["t2"], t1 is { } ownT1 ? Math.Min(preset.T2, 2 * ownT1) : preset.T2);
         if (t1 is { } a && t2 is { } b && b > 2 * a && node["t2"] is { } t2Node)
         {
             source.Warning(bag, TopologyDiagnosticCodes.UnphysicalCoherence,

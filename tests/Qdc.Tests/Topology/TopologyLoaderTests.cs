@@ -56,6 +56,21 @@ public class TopologyLoaderTests
     }
 
     [Fact]
+    public void LoweringT1AloneKeepsThePresetT2Physical()
+    {
+        var q = Load("""{ "qpus": [ { "id": "a", "dataQubits": 1, "platform": "superconducting", "t1": "20us" } ] }""").Qpus[0];
+        Assert.Equal((20e-6, 40e-6), (q.T1, q.T2));
+    }
+
+    [Fact]
+    public void CapacitiesFollowQpuOrder()
+    {
+        var t = Load("""{ "qpus": [ { "id": "a", "dataQubits": 3 }, { "id": "b", "dataQubits": 7 } ], "links": [ { "between": ["a", "b"] } ] }""");
+        Assert.Equal([3, 7], t.Capacities.ToArray());
+        Assert.Equal((0, 1, -1), (t.IndexOf("a"), t.IndexOf("b"), t.IndexOf("c")));
+    }
+
+    [Fact]
     public void LinkFieldsAreReadWithUnits()
     {
         var t = Load("""
