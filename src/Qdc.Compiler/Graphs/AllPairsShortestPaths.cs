@@ -7,19 +7,30 @@ namespace Qdc.Compiler.Graphs;
 public sealed class AllPairsShortestPaths
 {
     private readonly ShortestPathTree[] _trees;
+    private readonly double[] _distance;
 
     public AllPairsShortestPaths(IUndirectedGraph graph)
     {
-        _trees = new ShortestPathTree[graph.VertexCount];
-        for (int s = 0; s < graph.VertexCount; s++)
+        int n = graph.VertexCount;
+        _trees = new ShortestPathTree[n];
+        // A flat copy of the distances: the Steiner programmes read them in their inner loops.
+        _distance = new double[n * n];
+        for (int s = 0; s < n; s++)
         {
             _trees[s] = ShortestPathTree.Compute(graph, s);
+            for (int t = 0; t < n; t++)
+            {
+                _distance[s * n + t] = _trees[s].Distance(t);
+            }
         }
     }
 
     public int VertexCount => _trees.Length;
 
-    public double Distance(int from, int to) => _trees[from].Distance(to);
+    public double Distance(int from, int to) => _distance[from * _trees.Length + to];
+
+    /// <summary>Row <paramref name="from"/> of the distance matrix.</summary>
+    public ReadOnlySpan<double> DistancesFrom(int from) => _distance.AsSpan(from * _trees.Length, _trees.Length);
 
     /// <summary>The vertices from <paramref name="from"/> to <paramref name="to"/>; empty if unreachable.</summary>
     public IReadOnlyList<int> Path(int from, int to) => _trees[from].PathTo(to);

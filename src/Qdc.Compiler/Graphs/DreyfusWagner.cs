@@ -76,6 +76,48 @@ internal sealed class DreyfusWagner(IUndirectedGraph graph, AllPairsShortestPath
         Collect(full, terminals[m]);
     }
 
+    /// <summary>The optimum's weight only: the same table without the choices that rebuild the tree.</summary>
+    public static double Cost(int n, AllPairsShortestPaths paths, IReadOnlyList<int> terminals)
+    {
+        int m = terminals.Count - 1;
+        int full = (1 << m) - 1;
+        var dp = new double[(full + 1) * n];
+        var merged = new double[n];
+        for (int s = 1; s <= full; s++)
+        {
+            int low = s & -s;
+            var row = dp.AsSpan(s * n, n);
+            if (s == low)
+            {
+                paths.DistancesFrom(terminals[System.Numerics.BitOperations.TrailingZeroCount(s)]).CopyTo(row);
+                continue;
+            }
+            for (int u = 0; u < n; u++)
+            {
+                double best = double.PositiveInfinity;
+                for (int a = (s - 1) & s; a > 0; a = (a - 1) & s)
+                {
+                    if ((a & low) != 0)
+                    {
+                        best = Math.Min(best, dp[a * n + u] + dp[(s ^ a) * n + u]);
+                    }
+                }
+                merged[u] = best;
+            }
+            for (int v = 0; v < n; v++)
+            {
+                var fromV = paths.DistancesFrom(v);
+                double best = double.PositiveInfinity;
+                for (int u = 0; u < n; u++)
+                {
+                    best = Math.Min(best, merged[u] + fromV[u]);
+                }
+                row[v] = best;
+            }
+        }
+        return dp[full * n + terminals[m]];
+    }
+
     private void Collect(int s, int v)
     {
         int u = _join[s][v];

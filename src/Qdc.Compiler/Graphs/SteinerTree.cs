@@ -60,6 +60,46 @@ public sealed class SteinerTree
         return Tidy(graph, t, edges, exact);
     }
 
+    /// <summary>
+    /// The weight of a minimum Steiner tree without building it: exact up to
+    /// <see cref="ExactTerminalLimit"/> terminals (closed forms for two and three, else
+    /// Dreyfus–Wagner's table alone), the heuristic tree's weight above. +∞ when they cannot be joined.
+    /// </summary>
+    public static double MinimumCost(IUndirectedGraph graph, IReadOnlyList<int> terminals, AllPairsShortestPaths paths)
+    {
+        if (terminals.Count > 1 && terminals.Distinct().Count() < terminals.Count)
+        {
+            terminals = [.. terminals.Distinct()];
+        }
+        int k = terminals.Count;
+        if (k > ExactTerminalLimit)
+        {
+            return Compute(graph, terminals, paths).Cost;
+        }
+        switch (k)
+        {
+            case <= 1:
+                return 0;
+            case 2:
+                return paths.Distance(terminals[0], terminals[1]);
+            case 3:
+                {
+                    // A tree over three terminals is three shortest paths meeting at one vertex.
+                    var a = paths.DistancesFrom(terminals[0]);
+                    var b = paths.DistancesFrom(terminals[1]);
+                    var c = paths.DistancesFrom(terminals[2]);
+                    double best = double.PositiveInfinity;
+                    for (int v = 0; v < a.Length; v++)
+                    {
+                        best = Math.Min(best, a[v] + b[v] + c[v]);
+                    }
+                    return best;
+                }
+            default:
+                return DreyfusWagner.Cost(graph.VertexCount, paths, terminals);
+        }
+    }
+
     // Prim's MST over the terminals with shortest-path distances, each closure edge expanded to its path.
     private static void MetricClosureEdges(IUndirectedGraph graph, AllPairsShortestPaths paths, int[] t, HashSet<int> edges)
     {

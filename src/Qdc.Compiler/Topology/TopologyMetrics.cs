@@ -127,17 +127,18 @@ public sealed class TopologyMetrics
             }
             return cached;
         }
-        return _steinerCache!.GetOrAdd(mask, m => Compute(BitsOf(m)));
+        // TryGetValue first: GetOrAdd's lambda would capture this and allocate on every call.
+        if (_steinerCache!.TryGetValue(mask, out int known))
+        {
+            return known;
+        }
+        return _steinerCache.GetOrAdd(mask, Compute(BitsOf(mask)));
     }
 
     /// <summary>The tree itself (link indices), for lowering a hyperedge to relayed cat-entanglement.</summary>
     public SteinerTree SteinerTree(IEnumerable<int> qpuIndices) => Graphs.SteinerTree.Compute(Graph, qpuIndices, _paths);
 
-    private int Compute(IReadOnlyList<int> qpus)
-    {
-        var tree = Graphs.SteinerTree.Compute(Graph, qpus, _paths);
-        return tree.Spans ? tree.EdgeIndices.Count : int.MaxValue;
-    }
+    private int Compute(IReadOnlyList<int> qpus) => ToCost(Graphs.SteinerTree.MinimumCost(Graph, qpus, _paths));
 
     private static int ToCost(double weight) => double.IsPositiveInfinity(weight) ? int.MaxValue : (int)Math.Round(weight);
 

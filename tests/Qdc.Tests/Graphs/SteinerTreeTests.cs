@@ -17,6 +17,7 @@ public class SteinerTreeTests
             double best = BruteForce(g, terminals);
             Assert.True(tree.IsExact);
             Assert.Equal(best, tree.Cost);
+            Assert.Equal(best, SteinerTree.MinimumCost(g, [.. terminals, .. terminals.Take(1)], new AllPairsShortestPaths(g)));
             if (tree.Spans)
             {
                 AssertIsTreeOver(g, tree, terminals);
