@@ -85,37 +85,47 @@ internal sealed class DreyfusWagner(IUndirectedGraph graph, AllPairsShortestPath
         var merged = new double[n];
         for (int s = 1; s <= full; s++)
         {
-            int low = s & -s;
-            var row = dp.AsSpan(s * n, n);
-            if (s == low)
+            if ((s & (s - 1)) == 0)
             {
-                paths.DistancesFrom(terminals[System.Numerics.BitOperations.TrailingZeroCount(s)]).CopyTo(row);
-                continue;
+                paths.DistancesFrom(terminals[System.Numerics.BitOperations.TrailingZeroCount(s)]).CopyTo(dp.AsSpan(s * n, n));
             }
-            for (int u = 0; u < n; u++)
+            else
             {
-                double best = double.PositiveInfinity;
-                for (int a = (s - 1) & s; a > 0; a = (a - 1) & s)
-                {
-                    if ((a & low) != 0)
-                    {
-                        best = Math.Min(best, dp[a * n + u] + dp[(s ^ a) * n + u]);
-                    }
-                }
-                merged[u] = best;
-            }
-            for (int v = 0; v < n; v++)
-            {
-                var fromV = paths.DistancesFrom(v);
-                double best = double.PositiveInfinity;
-                for (int u = 0; u < n; u++)
-                {
-                    best = Math.Min(best, merged[u] + fromV[u]);
-                }
-                row[v] = best;
+                FillRow(dp, s, n, merged, paths);
             }
         }
         return dp[full * n + terminals[m]];
+    }
+
+    /// <summary>
+    /// One row of a flat table (dp[s·n + v]) for a subset s of two or more terminals, from the rows
+    /// of its proper subsets: split s at some u, then join u to v by a shortest path.
+    /// </summary>
+    internal static void FillRow(double[] dp, int s, int n, double[] merged, AllPairsShortestPaths paths)
+    {
+        int low = s & -s;
+        for (int u = 0; u < n; u++)
+        {
+            double best = double.PositiveInfinity;
+            for (int a = (s - 1) & s; a > 0; a = (a - 1) & s)
+            {
+                if ((a & low) != 0)
+                {
+                    best = Math.Min(best, dp[a * n + u] + dp[(s ^ a) * n + u]);
+                }
+            }
+            merged[u] = best;
+        }
+        for (int v = 0; v < n; v++)
+        {
+            var fromV = paths.DistancesFrom(v);
+            double best = double.PositiveInfinity;
+            for (int u = 0; u < n; u++)
+            {
+                best = Math.Min(best, merged[u] + fromV[u]);
+            }
+            dp[s * n + v] = best;
+        }
     }
 
     private void Collect(int s, int v)

@@ -26,37 +26,12 @@ public static class SteinerSubsetCosts
         var costs = new double[size];
         for (int s = 1; s < size; s++)
         {
-            int low = s & -s;
-            if (s == low)
+            if ((s & (s - 1)) == 0)
             {
-                int t = System.Numerics.BitOperations.TrailingZeroCount(s);
-                for (int v = 0; v < n; v++)
-                {
-                    dp[s * n + v] = paths.Distance(t, v);
-                }
+                paths.DistancesFrom(System.Numerics.BitOperations.TrailingZeroCount(s)).CopyTo(dp.AsSpan(s * n, n));
                 continue;
             }
-            for (int u = 0; u < n; u++)
-            {
-                double best = double.PositiveInfinity;
-                for (int a = (s - 1) & s; a > 0; a = (a - 1) & s)
-                {
-                    if ((a & low) != 0)
-                    {
-                        best = Math.Min(best, dp[a * n + u] + dp[(s ^ a) * n + u]);
-                    }
-                }
-                merged[u] = best;
-            }
-            for (int v = 0; v < n; v++)
-            {
-                double best = double.PositiveInfinity;
-                for (int u = 0; u < n; u++)
-                {
-                    best = Math.Min(best, merged[u] + paths.Distance(u, v));
-                }
-                dp[s * n + v] = best;
-            }
+            DreyfusWagner.FillRow(dp, s, n, merged, paths);
             costs[s] = dp[s * n + System.Numerics.BitOperations.TrailingZeroCount(s)];
         }
         return costs;
