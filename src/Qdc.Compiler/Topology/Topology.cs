@@ -6,6 +6,8 @@ namespace Qdc.Compiler.Topology;
 /// <summary>
 /// A quantum data center: QPUs and the links between them. Immutable; load one with
 /// <see cref="TopologyLoader"/> or take <see cref="DefaultFor"/>. Links refer to QPUs by index.
+/// Inside another Qdc.Compiler.* namespace the bare name "Topology" means this namespace, so
+/// write <c>Topology.Topology</c> there or alias it (<c>using QdcTopology = Qdc.Compiler.Topology.Topology;</c>).
 /// </summary>
 public sealed record Topology(string Name, ImmutableArray<Qpu> Qpus, ImmutableArray<Link> Links, bool Swapping)
 {
