@@ -46,16 +46,5 @@ internal static class CircuitInput
         return circuit;
     }
 
-    public static void Report(DiagnosticBag diagnostics, TextWriter stderr)
-    {
-        foreach (var d in diagnostics.Sorted())
-        {
-            stderr.WriteLine(d.Format());
-        }
-        int errors = diagnostics.Items.Count(d => d.IsError);
-        if (errors > 1)
-        {
-            stderr.WriteLine($"{errors} errors");
-        }
-    }
+    public static void Report(DiagnosticBag diagnostics, TextWriter stderr) => DiagnosticWriter.Write(stderr, diagnostics);
 }
