@@ -18,11 +18,13 @@ namespace Qdc.Simulation;
 /// </remarks>
 public static class Equivalence
 {
-    /// <param name="qubitMap">qubitMap[i] is the candidate qubit that holds reference qubit i</param>
+    /// <param name="qubitMap">qubitMap[i] is the candidate qubit that holds reference qubit i (at the start, and at the end unless <see cref="EquivalenceOptions.OutputQubitMap"/> says otherwise)</param>
     public static EquivalenceResult Check(Circuit reference, Circuit candidate, IReadOnlyList<int> qubitMap, EquivalenceOptions? options = null)
     {
         options ??= new EquivalenceOptions();
         CheckMap(reference, candidate, qubitMap);
+        var outputMap = options.OutputQubitMap ?? qubitMap;
+        CheckMap(reference, candidate, outputMap);
         if (UnitaryPart(reference) is not { } refOps)
         {
             return Refuse("the reference circuit must be unitary apart from final measurements (it has a reset, a conditioned operation, or a gate after a measurement)");
@@ -40,7 +42,8 @@ public static class Equivalence
             || (options.Exhaustive == ExhaustiveMode.Auto && events <= options.MaxExhaustiveMeasurements);
         var rng = new Xoshiro256(options.Seed);
         var map = qubitMap.ToArray();
-        var extra = Enumerable.Range(0, candidate.QubitCount).Where(q => !map.Contains(q)).ToArray();
+        var outMap = outputMap.ToArray();
+        var extra = Enumerable.Range(0, candidate.QubitCount).Where(q => !outMap.Contains(q)).ToArray();
         int n = reference.QubitCount;
         double worst = 1, meanSum = 0;
         int branches = 0;
@@ -69,7 +72,7 @@ public static class Equivalence
             foreach (var (state, branch, probability) in outcomes)
             {
                 branches++;
-                var f = Compare(expected, state, map, extra, out var index, out var want, out var got);
+                var f = Compare(expected, state, outMap, extra, out var index, out var want, out var got);
                 weighted += probability * f;
                 weight += probability;
                 if (f < worst)

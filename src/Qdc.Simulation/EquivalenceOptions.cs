@@ -19,5 +19,11 @@ public sealed record EquivalenceOptions
     /// <summary>Exhaustive mode is used in <see cref="ExhaustiveMode.Auto"/> up to this many measurements and resets in the candidate.</summary>
     public int MaxExhaustiveMeasurements { get; init; } = 12;
 
+    /// <summary>
+    /// Where the reference qubits end up, when the candidate moves them (teledata): OutputQubitMap[i]
+    /// is the candidate qubit that holds reference qubit i at the end. Null means they stay put.
+    /// </summary>
+    public IReadOnlyList<int>? OutputQubitMap { get; init; }
+
     public SimulationOptions Simulation { get; init; } = new();
 }
