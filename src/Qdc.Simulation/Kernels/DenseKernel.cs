@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics.X86;
 namespace Qdc.Simulation.Kernels;
 
 /// <summary>
-/// A dense k-qubit matrix (k ≥ 2): gathers the 2^k amplitudes of two consecutive base indices as
+/// A dense k-qubit matrix (k ≥ 2): gathers the 2^k amplitudes of two adjacent base indices as
 /// vectors, multiplies, and scatters. Used for two-qubit gates, fused blocks and 3–5 qubit gates.
 /// </summary>
 internal readonly unsafe struct DenseKernel : IRunKernel
@@ -29,58 +29,61 @@ internal readonly unsafe struct DenseKernel : IRunKernel
         }
     }
 
-    public void Apply(double* amplitudes, long baseIndex, long length)
+    public void Apply(double* amplitudes, long firstBase, long count, long mask)
     {
         int d = _offsets.Length;
-        if (ComplexOps.UseAvx && (length & 1) == 0)
+        long b = firstBase;
+        if (ComplexOps.UseAvx && (mask & 1) == 0 && (count & 1) == 0)
         {
             var a = stackalloc Vector256<double>[d];
+            var s = stackalloc Vector256<double>[d];
             fixed (Vector256<double>* re = _re, im = _im)
             fixed (long* off = _offsets)
             {
-                for (long t = 0; t < length; t += 2)
+                for (long t = 0; t < count; t += 2)
                 {
-                    double* b = amplitudes + (2 * (baseIndex + t));
+                    double* p = amplitudes + (2 * b);
                     for (int c = 0; c < d; c++)
                     {
-                        a[c] = Avx.LoadVector256(b + (2 * off[c]));
+                        a[c] = Avx.LoadVector256(p + (2 * off[c]));
+                        s[c] = ComplexOps.Swap(a[c]);
                     }
                     for (int r = 0; r < d; r++)
                     {
                         var row = r * d;
-                        var acc = ComplexOps.Mul(re[row], im[row], a[0]);
+                        var acc = ComplexOps.Mul(re[row], im[row], a[0], s[0]);
                         for (int c = 1; c < d; c++)
                         {
-                            acc = Avx.Add(acc, ComplexOps.Mul(re[row + c], im[row + c], a[c]));
+                            acc = ComplexOps.MulAdd(re[row + c], im[row + c], a[c], s[c], acc);
                         }
-                        Avx.Store(b + (2 * off[r]), acc);
+                        Avx.Store(p + (2 * off[r]), acc);
                     }
+                    b = Sweep.Next(b + 1, mask);
                 }
             }
             return;
         }
-        var s = stackalloc double[2 * d];
-        for (long t = 0; t < length; t++)
+        var v = stackalloc double[2 * d];
+        for (long t = 0; t < count; t++)
         {
-            double* b = amplitudes + (2 * (baseIndex + t));
+            double* p = amplitudes + (2 * b);
             for (int c = 0; c < d; c++)
             {
-                s[2 * c] = b[2 * _offsets[c]];
-                s[(2 * c) + 1] = b[(2 * _offsets[c]) + 1];
+                v[2 * c] = p[2 * _offsets[c]];
+                v[(2 * c) + 1] = p[(2 * _offsets[c]) + 1];
             }
             for (int r = 0; r < d; r++)
             {
                 int row = r * d;
-                ComplexOps.Mul(_matrix[row], s[0], s[1], out var accR, out var accI);
+                ComplexOps.Mul(_matrix[row], v[0], v[1], out var accR, out var accI);
                 for (int c = 1; c < d; c++)
                 {
-                    ComplexOps.Mul(_matrix[row + c], s[2 * c], s[(2 * c) + 1], out var pr, out var pi);
-                    accR += pr;
-                    accI += pi;
+                    ComplexOps.MulAdd(_matrix[row + c], v[2 * c], v[(2 * c) + 1], ref accR, ref accI);
                 }
-                b[2 * _offsets[r]] = accR;
-                b[(2 * _offsets[r]) + 1] = accI;
+                p[2 * _offsets[r]] = accR;
+                p[(2 * _offsets[r]) + 1] = accI;
             }
+            b = Sweep.Next(b, mask);
         }
     }
 }

@@ -1,10 +1,12 @@
 namespace Qdc.Simulation.Kernels;
 
 /// <summary>
-/// A gate kernel applied to a run of <c>length</c> consecutive base indices starting at
-/// <c>baseIndex</c>; a base index has every bit of the gate's qubits clear.
+/// A gate kernel over <c>count</c> consecutive base indices, the first being <c>firstBase</c>. A
+/// base index has every bit of <c>mask</c> (the gate's qubits) clear; the next one is
+/// ((b | mask) + 1) &amp; ~mask. When bit 0 is not in the mask, bases come in adjacent pairs that
+/// one AVX vector covers.
 /// </summary>
 internal unsafe interface IRunKernel
 {
-    void Apply(double* amplitudes, long baseIndex, long length);
+    void Apply(double* amplitudes, long firstBase, long count, long mask);
 }

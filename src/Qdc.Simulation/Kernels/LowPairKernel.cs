@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Qdc.Simulation.Kernels;
@@ -26,7 +25,8 @@ internal static unsafe class LowPairKernel
                 {
                     var v = Avx.LoadVector256(a + (4 * j));
                     var w = Avx2.IsSupported ? Avx2.Permute4x64(v, 0b01001110) : Avx.Permute2x128(v, v, 1);
-                    Avx.Store(a + (4 * j), Avx.Add(ComplexOps.Mul(dr, di, v), ComplexOps.Mul(or, oi, w)));
+                    var acc = ComplexOps.Mul(dr, di, v, ComplexOps.Swap(v));
+                    Avx.Store(a + (4 * j), ComplexOps.MulAdd(or, oi, w, ComplexOps.Swap(w), acc));
                 }
                 return;
             }
@@ -35,13 +35,10 @@ internal static unsafe class LowPairKernel
                 double* x = a + (4 * j);
                 double ar = x[0], ai = x[1], br = x[2], bi = x[3];
                 ComplexOps.Mul(m00, ar, ai, out var p0, out var q0);
-                ComplexOps.Mul(m01, br, bi, out var r0, out var s0);
+                ComplexOps.MulAdd(m01, br, bi, ref p0, ref q0);
                 ComplexOps.Mul(m11, br, bi, out var p1, out var q1);
-                ComplexOps.Mul(m10, ar, ai, out var r1, out var s1);
-                x[0] = p0 + r0;
-                x[1] = q0 + s0;
-                x[2] = p1 + r1;
-                x[3] = q1 + s1;
+                ComplexOps.MulAdd(m10, ar, ai, ref p1, ref q1);
+                (x[0], x[1], x[2], x[3]) = (p0, q0, p1, q1);
             }
         });
     }

@@ -25,33 +25,36 @@ internal readonly unsafe struct PairKernel : IRunKernel
         (_r11, _i11) = (ComplexOps.Re(m11), ComplexOps.Im(m11));
     }
 
-    public void Apply(double* amplitudes, long baseIndex, long length)
+    public void Apply(double* amplitudes, long firstBase, long count, long mask)
     {
-        double* x = amplitudes + (2 * (baseIndex + _o0));
-        double* y = amplitudes + (2 * (baseIndex + _o1));
-        long n = 2 * length;
-        if (ComplexOps.UseAvx && (length & 1) == 0)
+        double* x = amplitudes + (2 * _o0);
+        double* y = amplitudes + (2 * _o1);
+        long b = firstBase;
+        if (ComplexOps.UseAvx && (mask & 1) == 0 && (count & 1) == 0)
         {
-            for (long t = 0; t < n; t += 4)
+            var (r00, i00, r01, i01, r10, i10, r11, i11) = (_r00, _i00, _r01, _i01, _r10, _i10, _r11, _i11);
+            for (long t = 0; t < count; t += 2)
             {
-                var a0 = Avx.LoadVector256(x + t);
-                var a1 = Avx.LoadVector256(y + t);
-                Avx.Store(x + t, Avx.Add(ComplexOps.Mul(_r00, _i00, a0), ComplexOps.Mul(_r01, _i01, a1)));
-                Avx.Store(y + t, Avx.Add(ComplexOps.Mul(_r10, _i10, a0), ComplexOps.Mul(_r11, _i11, a1)));
+                var a0 = Avx.LoadVector256(x + (2 * b));
+                var a1 = Avx.LoadVector256(y + (2 * b));
+                var s0 = ComplexOps.Swap(a0);
+                var s1 = ComplexOps.Swap(a1);
+                Avx.Store(x + (2 * b), ComplexOps.MulAdd(r01, i01, a1, s1, ComplexOps.Mul(r00, i00, a0, s0)));
+                Avx.Store(y + (2 * b), ComplexOps.MulAdd(r11, i11, a1, s1, ComplexOps.Mul(r10, i10, a0, s0)));
+                b = Sweep.Next(b + 1, mask);
             }
             return;
         }
-        for (long t = 0; t < n; t += 2)
+        for (long t = 0; t < count; t++)
         {
-            double ar = x[t], ai = x[t + 1], br = y[t], bi = y[t + 1];
+            double* u = x + (2 * b), v = y + (2 * b);
+            double ar = u[0], ai = u[1], br = v[0], bi = v[1];
             ComplexOps.Mul(_m00, ar, ai, out var p, out var q);
-            ComplexOps.Mul(_m01, br, bi, out var r, out var s);
-            x[t] = p + r;
-            x[t + 1] = q + s;
-            ComplexOps.Mul(_m10, ar, ai, out p, out q);
-            ComplexOps.Mul(_m11, br, bi, out r, out s);
-            y[t] = p + r;
-            y[t + 1] = q + s;
+            ComplexOps.MulAdd(_m01, br, bi, ref p, ref q);
+            ComplexOps.Mul(_m10, ar, ai, out var r, out var s);
+            ComplexOps.MulAdd(_m11, br, bi, ref r, ref s);
+            (u[0], u[1], v[0], v[1]) = (p, q, r, s);
+            b = Sweep.Next(b, mask);
         }
     }
 }

@@ -57,25 +57,23 @@ internal static unsafe class Sweep
     }
 
     /// <summary>
-    /// Applies a kernel to every base index of a gate on <paramref name="sorted"/> qubits (ascending).
-    /// Base indices come in runs of 2^sorted[0] consecutive values, which the kernel sweeps contiguously.
+    /// Applies a kernel to every base index of a gate on <paramref name="sorted"/> qubits (ascending):
+    /// one call per chunk, the kernel stepping from base to base itself.
     /// </summary>
     public static void Runs<TKernel>(StateVector state, int[] sorted, TKernel kernel)
         where TKernel : struct, IRunKernel
     {
         long work = state.Length >> sorted.Length;
-        long run = 1L << sorted[0];
-        nint p = (nint)state.Pointer;
-        Chunks(work, state.Threads, 2, (start, end) =>
+        long mask = 0;
+        foreach (var q in sorted)
         {
-            var k = kernel;
-            long j = start;
-            while (j < end)
-            {
-                long runEnd = Math.Min(end, (j | (run - 1)) + 1);
-                k.Apply((double*)p, Bits.Insert(j, sorted), runEnd - j);
-                j = runEnd;
-            }
-        });
+            mask |= 1L << q;
+        }
+        nint p = (nint)state.Pointer;
+        Chunks(work, state.Threads, 2, (start, end) => kernel.Apply((double*)p, Bits.Insert(start, sorted), end - start, mask));
     }
+
+    /// <summary>The base index after <paramref name="b"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static long Next(long b, long mask) => ((b | mask) + 1) & ~mask;
 }

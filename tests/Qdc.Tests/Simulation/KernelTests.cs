@@ -59,6 +59,29 @@ public class KernelTests
         Assert.True(one.Amplitudes.SequenceEqual(three.Amplitudes));
     }
 
+    [Fact]
+    public void ScalarFallbackIsBitIdenticalToTheVectorKernels()
+    {
+        if (!Qdc.Simulation.Kernels.ComplexOps.UseAvx)
+        {
+            return; // nothing to compare against on this machine
+        }
+        var rng = new Random(21);
+        var circuit = RandomCircuits.Circuit(9, 150, rng);
+        var vector = Simulator.Run(circuit, new SimulationOptions { Threads = 1 }).State!;
+        StateVector scalar;
+        try
+        {
+            Qdc.Simulation.Kernels.ComplexOps.UseAvx = false;
+            scalar = Simulator.Run(circuit, new SimulationOptions { Threads = 1 }).State!;
+        }
+        finally
+        {
+            Qdc.Simulation.Kernels.ComplexOps.UseAvx = true;
+        }
+        Assert.True(vector.Amplitudes.SequenceEqual(scalar.Amplitudes));
+    }
+
     private static void CheckAgainstDense(Gate gate, int[] qubits, int n, Random rng)
     {
         var start = DenseReference.RandomState(n, rng);
