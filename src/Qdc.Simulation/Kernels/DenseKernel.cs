@@ -92,6 +92,11 @@ internal readonly unsafe struct DenseKernel : IRunKernel
             ApplyFour(amplitudes, firstBase, count, mask);
             return;
         }
+        if (ComplexOps.UseAvx && d == 8 && (count & 1) == 0)
+        {
+            ApplyEight(amplitudes, firstBase, count, mask);
+            return;
+        }
         if (ComplexOps.UseAvx && (count & 1) == 0)
         {
             var a = stackalloc Vector256<double>[d];
@@ -184,6 +189,60 @@ internal readonly unsafe struct DenseKernel : IRunKernel
         acc = ComplexOps.MulAdd(re[row + 1], im[row + 1], a1, s1, acc);
         acc = ComplexOps.MulAdd(re[row + 2], im[row + 2], a2, s2, acc);
         return ComplexOps.MulAdd(re[row + 3], im[row + 3], a3, s3, acc);
+    }
+
+    /// <summary>Three-qubit blocks (the default fusion size) unrolled: the amplitudes stay in registers.</summary>
+    private void ApplyEight(double* amplitudes, long b, long count, long mask)
+    {
+        long o1 = 2 * _offsets[1], o2 = 2 * _offsets[2], o3 = 2 * _offsets[3];
+        long o4 = 2 * _offsets[4], o5 = 2 * _offsets[5], o6 = 2 * _offsets[6], o7 = 2 * _offsets[7];
+        fixed (Vector256<double>* re = _re, im = _im)
+        {
+            for (long t = 0; t < count; t += 2)
+            {
+                double* p = amplitudes + (2 * b);
+                var a0 = Avx.LoadVector256(p);
+                var a1 = Avx.LoadVector256(p + o1);
+                var a2 = Avx.LoadVector256(p + o2);
+                var a3 = Avx.LoadVector256(p + o3);
+                var a4 = Avx.LoadVector256(p + o4);
+                var a5 = Avx.LoadVector256(p + o5);
+                var a6 = Avx.LoadVector256(p + o6);
+                var a7 = Avx.LoadVector256(p + o7);
+                var s0 = ComplexOps.Swap(a0);
+                var s1 = ComplexOps.Swap(a1);
+                var s2 = ComplexOps.Swap(a2);
+                var s3 = ComplexOps.Swap(a3);
+                var s4 = ComplexOps.Swap(a4);
+                var s5 = ComplexOps.Swap(a5);
+                var s6 = ComplexOps.Swap(a6);
+                var s7 = ComplexOps.Swap(a7);
+                Avx.Store(p, Row8(re, im, 0, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
+                Avx.Store(p + o1, Row8(re, im, 8, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
+                Avx.Store(p + o2, Row8(re, im, 16, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
+                Avx.Store(p + o3, Row8(re, im, 24, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
+                Avx.Store(p + o4, Row8(re, im, 32, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
+                Avx.Store(p + o5, Row8(re, im, 40, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
+                Avx.Store(p + o6, Row8(re, im, 48, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
+                Avx.Store(p + o7, Row8(re, im, 56, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
+                b = Sweep.Next(b + 1, mask);
+            }
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Row8(
+        Vector256<double>* re, Vector256<double>* im, int row,
+        Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3,
+        Vector256<double> a4, Vector256<double> a5, Vector256<double> a6, Vector256<double> a7,
+        Vector256<double> s0, Vector256<double> s1, Vector256<double> s2, Vector256<double> s3,
+        Vector256<double> s4, Vector256<double> s5, Vector256<double> s6, Vector256<double> s7)
+    {
+        var acc = Row(re, im, row, a0, a1, a2, a3, s0, s1, s2, s3);
+        acc = ComplexOps.MulAdd(re[row + 4], im[row + 4], a4, s4, acc);
+        acc = ComplexOps.MulAdd(re[row + 5], im[row + 5], a5, s5, acc);
+        acc = ComplexOps.MulAdd(re[row + 6], im[row + 6], a6, s6, acc);
+        return ComplexOps.MulAdd(re[row + 7], im[row + 7], a7, s7, acc);
     }
 
     /// <summary>Qubit 0 in the gate: per base, vectors hold the pairs that differ in bit 0.</summary>

@@ -55,18 +55,26 @@ public sealed class StatevectorSuite : ISuite
             double floor = Floor(state, 5);
             double floorNs = floor * 1e9 / amps;
             output.WriteLine(string.Create(c, $"{n} qubits, {gates} gates: floor {floor * 1e3:F1} ms per sweep = {floorNs:F3} ns per amplitude"));
+            var results = new List<(string Label, double Seconds, int Sweeps, double Compile)>();
             foreach (int fusion in new[] { 0, 2, 3, 4 })
             {
+                // The machine may be shared: re-measure the floor between runs and keep the best.
+                floor = Math.Min(floor, Floor(state, 3));
                 var sw = Stopwatch.StartNew();
                 var program = CompiledCircuit.Compile(circuit, fusion);
                 double compile = sw.Elapsed.TotalSeconds;
                 sw.Restart();
                 program.Execute(state, [], (_, _) => 0);
-                double t = sw.Elapsed.TotalSeconds;
+                results.Add((fusion == 0 ? "unfused" : $"fused ≤{fusion}", sw.Elapsed.TotalSeconds, program.Steps.Count, compile));
+            }
+            floor = Math.Min(floor, Floor(state, 3));
+            floorNs = floor * 1e9 / amps;
+            output.WriteLine(string.Create(c, $"  best floor over the run: {floor * 1e3:F1} ms per sweep = {floorNs:F3} ns per amplitude"));
+            foreach (var (label, t, sweeps, compile) in results)
+            {
                 double ns = t * 1e9 / (gates * amps);
-                string label = fusion == 0 ? "unfused" : $"fused ≤{fusion}";
                 output.WriteLine(string.Create(c,
-                    $"  {label,-9} {t,7:F2} s  {program.Steps.Count,5} sweeps  {ns:F4} ns/gate/amp  ratio to floor {ns / floorNs:F2}  (fusion {compile * 1e3:F0} ms)"));
+                    $"  {label,-9} {t,7:F2} s  {sweeps,5} sweeps  {ns:F4} ns/gate/amp  ratio to floor {ns / floorNs:F2}  (fusion {compile * 1e3:F0} ms)"));
             }
         }
         return 0;
