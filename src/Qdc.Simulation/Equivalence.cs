@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Numerics;
+using Qdc.Circuits;
+using Qdc.Circuits.Gates;
+using Qdc.Simulation.Kernels;
+
+namespace Qdc.Simulation;
+
+/// <summary>
+/// Checks that a candidate circuit (typically a distributed program) is the same channel as a
+/// reference circuit on the mapped qubits: on random input states, and on every measurement branch
+/// (or random ones), the candidate's mapped qubits must hold the reference's output up to global
+/// phase, with its extra qubits disentangled from them.
+/// </summary>
+/// <remarks>
+/// The reference must be unitary apart from final measurements, which are ignored (compared is the
+/// state just before them). Extra candidate qubits start in |0⟩ and may end in any product state.
+/// </remarks>
+public static class Equivalence
+{
+    /// <param name="qubitMap">qubitMap[i] is the candidate qubit that holds reference qubit i (at the start, and at the end unless <see cref="EquivalenceOptions.OutputQubitMap"/> says otherwise)</param>
+    public static EquivalenceResult Check(Circuit reference, Circuit candidate, IReadOnlyList<int> qubitMap, EquivalenceOptions? options = null)
+    {
+        options ??= new EquivalenceOptions();
+        CheckMap(reference, candidate, qubitMap);
+        var outputMap = options.OutputQubitMap ?? qubitMap;
+        CheckMap(reference, candidate, outputMap);
+        if (UnitaryPart(reference) is not { } refOps)
+        {
+            return Refuse("the reference circuit must be unitary apart from final measurements (it has a reset, a conditioned operation, or a gate after a measurement)");
+        }
+        var sim = options.Simulation;
+        if (MemoryGuard.Check(candidate.QubitCount, sim, 2) is { } memory)
+        {
+            return Refuse(memory.Message);
+        }
+        int fusion = sim.EffectiveFusion;
+        var refProgram = CompiledCircuit.Compile(reference.WithOperations([.. refOps]), fusion);
+        var candProgram = CompiledCircuit.Compile(candidate, fusion);
+        int events = candidate.Operations.Count(o => o is MeasureOperation or ResetOperation);
+        bool exhaustive = options.Exhaustive == ExhaustiveMode.Always
+            || (options.Exhaustive == ExhaustiveMode.Auto && events <= options.MaxExhaustiveMeasurements);
+        var rng = new Xoshiro256(options.Seed);
+        var map = qubitMap.ToArray();
+        var outMap = outputMap.ToArray();
+        var extra = Enumerable.Range(0, candidate.QubitCount).Where(q => !outMap.Contains(q)).ToArray();
+        int n = reference.QubitCount;
+        double worst = 1, meanSum = 0;
+        int branches = 0;
+        EquivalenceFailure? failure = null;
+        int states = Math.Max(1, options.InputStates);
+        for (int s = 0; s < states; s++)
+        {
+            bool entangled = n > 1 && s >= (states + 1) / 2;
+            var prep = entangled ? EntangledPreparation(n, rng) : ProductPreparation(n, rng);
+            var description = Describe(s, entangled, prep);
+            var expected = StateVector.Zero(n, sim.EffectiveThreads);
+            foreach (var (g, qs) in prep)
+            {
+                expected.Apply(g, qs);
+            }
+            refProgram.Execute(expected, [], (_, _) => 0);
+            var start = StateVector.Zero(candidate.QubitCount, sim.EffectiveThreads);
+            foreach (var (g, qs) in prep)
+            {
+                start.Apply(g, [.. qs.Select(q => map[q])]);
+            }
+            var outcomes = exhaustive
+                ? AllBranches(candProgram, start, candidate.ClbitCount)
+                : RandomBranches(candProgram, start, candidate.ClbitCount, options.BranchesPerState, rng);
+            double weighted = 0, weight = 0;
+            foreach (var (state, branch, probability) in outcomes)
+            {
+                branches++;
+                var f = Compare(expected, state, outMap, extra, out var index, out var want, out var got);
+                weighted += probability * f;
+                weight += probability;
+                if (f < worst)
+                {
+                    worst = f;
+                    if (f < 1 - options.Tolerance)
+                    {
+                        failure = new EquivalenceFailure(description, branch, probability, f, index, want, got);
+                    }
+                }
+            }
+            meanSum += weight > 0 ? weighted / weight : 0;
+        }
+        return new EquivalenceResult(failure is null, worst, meanSum / states, states, branches, exhaustive, failure, null);
+    }
+
+    private static EquivalenceResult Refuse(string message) => new(false, 0, 0, 0, 0, false, null, message);
+
+    private static void CheckMap(Circuit reference, Circuit candidate, IReadOnlyList<int> map)
+    {
+        if (map.Count != reference.QubitCount)
+        {
+            throw new ArgumentException($"the qubit map has {map.Count} entries for {reference.QubitCount} reference qubits", nameof(map));
+        }
+        if (map.Any(q => (uint)q >= (uint)candidate.QubitCount) || map.Distinct().Count() != map.Count)
+        {
+            throw new ArgumentException("the qubit map must name distinct candidate qubits", nameof(map));
+        }
+    }
+
+    /// <summary>The reference's gates with final measurements dropped; null when it is not unitary before them.</summary>
+    private static List<Operation>? UnitaryPart(Circuit reference)
+    {
+        var measured = new HashSet<int>();
+        var ops = new List<Operation>();
+        foreach (var op in reference.Operations)
+        {
+            switch (op)
+            {
+                case BarrierOperation:
+                    break;
+                case MeasureOperation m when m.Condition is null:
+                    measured.Add(m.Qubit);
+                    break;
+                case GateOperation g when g.Condition is null && !g.Qubits.Any(measured.Contains):
+                    ops.Add(g);
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return ops;
+    }
+
+    private static List<(Gate Gate, int[] Qubits)> ProductPreparation(int n, Xoshiro256 rng)
+    {
+        var prep = new List<(Gate, int[])>();
+        for (int q = 0; q < n; q++)
+        {
+            prep.Add((RandomU3(rng), [q]));
+        }
+        return prep;
+    }
+
+    /// <summary>A product layer, then layers of CX on random pairs each followed by random rotations.</summary>
+    private static List<(Gate Gate, int[] Qubits)> EntangledPreparation(int n, Xoshiro256 rng)
+    {
+        var prep = ProductPreparation(n, rng);
+        for (int layer = 0; layer < Math.Max(2, n); layer++)
+        {
+            int a = rng.NextInt(n);
+            int b = (a + 1 + rng.NextInt(n - 1)) % n;
+            prep.Add((Gate.Create("cx"), [a, b]));
+            prep.Add((RandomU3(rng), [a]));
+            prep.Add((RandomU3(rng), [b]));
+        }
+        return prep;
+    }
+
+    private static Gate RandomU3(Xoshiro256 rng) =>
+        Gate.Create("u3", rng.NextDouble() * Math.PI, rng.NextDouble() * 2 * Math.PI, rng.NextDouble() * 2 * Math.PI);
+
+    private static string Describe(int index, bool entangled, List<(Gate Gate, int[] Qubits)> prep)
+    {
+        var ops = string.Join("; ", prep.Select(p => $"{p.Gate} {string.Join(", ", p.Qubits.Select(q => "r" + q.ToString(CultureInfo.InvariantCulture)))}"));
+        return string.Create(CultureInfo.InvariantCulture, $"#{index} ({(entangled ? "entangled" : "product")} state prepared from |0…0⟩ on the reference qubits r0… by: {ops})");
+    }
+
+    /// <summary>Every branch with non-zero probability, found depth-first by forcing outcomes.</summary>
+    private static IEnumerable<(StateVector State, int[] Branch, double Probability)> AllBranches(CompiledCircuit program, StateVector start, int clbits)
+    {
+        var stack = new Stack<int[]>();
+        stack.Push([]);
+        while (stack.Count > 0)
+        {
+            var prefix = stack.Pop();
+            var state = start.Clone();
+            var chosen = new List<int>();
+            var alternatives = new List<bool>();
+            double probability = 1;
+            bool possible = program.Execute(state, new bool[clbits], (e, p1) =>
+            {
+                int o = e < prefix.Length ? prefix[e] : (1 - p1 > Tolerance.ZeroProbability ? 0 : 1);
+                chosen.Add(o);
+                alternatives.Add(e >= prefix.Length && o == 0 && p1 > Tolerance.ZeroProbability);
+                probability *= o == 1 ? p1 : 1 - p1;
+                return o;
+            });
+            if (!possible)
+            {
+                continue;
+            }
+            for (int e = chosen.Count - 1; e >= prefix.Length; e--)
+            {
+                if (alternatives[e])
+                {
+                    stack.Push([.. chosen.Take(e), 1]);
+                }
+            }
+            yield return (state, [.. chosen], probability);
+        }
+    }
+
+    private static IEnumerable<(StateVector State, int[] Branch, double Probability)> RandomBranches(CompiledCircuit program, StateVector start, int clbits, int count, Xoshiro256 rng)
+    {
+        for (int b = 0; b < Math.Max(1, count); b++)
+        {
+            var state = start.Clone();
+            var chosen = new List<int>();
+            double probability = 1;
+            program.Execute(state, new bool[clbits], (_, p1) =>
+            {
+                int o = rng.NextDouble() < p1 ? 1 : 0;
+                chosen.Add(o);
+                probability *= o == 1 ? p1 : 1 - p1;
+                return o;
+            });
+            yield return (state, [.. chosen], probability);
+        }
+    }
+
+    /// <summary>
+    /// ⟨φ|ρ|φ⟩ for ρ the candidate's reduced state on the mapped qubits: 1 exactly when they hold φ
+    /// and the extra qubits are in a product with them. Also finds the first amplitude that differs
+    /// from φ ⊗ χ, χ being the best-matching state of the extra qubits.
+    /// </summary>
+    private static double Compare(StateVector expected, StateVector actual, int[] map, int[] extra, out long index, out Complex want, out Complex got)
+    {
+        var phi = expected.Amplitudes;
+        var psi = actual.Amplitudes;
+        var v = new Complex[1 << extra.Length];
+        for (int x = 0; x < psi.Length; x++)
+        {
+            if (psi[x] != Complex.Zero)
+            {
+                v[Bits.Extract(x, extra)] += Complex.Conjugate(phi[Bits.Extract(x, map)]) * psi[x];
+            }
+        }
+        double f = 0;
+        foreach (var z in v)
+        {
+            f += (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
+        }
+        double scale = 1 / Math.Sqrt(f);
+        if (f < 1e-300)
+        {
+            v[0] = Complex.One; // orthogonal: compare against φ ⊗ |0…0⟩
+            scale = 1;
+        }
+        index = -1;
+        want = got = Complex.Zero;
+        for (int x = 0; x < psi.Length && index < 0; x++)
+        {
+            var e = phi[Bits.Extract(x, map)] * v[Bits.Extract(x, extra)] * scale;
+            if ((e - psi[x]).Magnitude > 1e-6)
+            {
+                (index, want, got) = (x, e, psi[x]);
+            }
+        }
+        return Math.Min(1, f);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Qdc.Simulation.Kernels;
+
+/// <summary>
+/// A diagonal gate on any qubits: per base index, each amplitude group is scaled by its factor.
+/// Groups whose factors are exactly 1 are skipped, so cz, cp, s and t read only the part of the
+/// state they change. When qubit 0 is among the gate's, one vector holds both of its values and
+/// its lanes get different factors.
+/// </summary>
+internal readonly unsafe struct DiagonalKernel : IRunKernel
+{
+    private readonly long[] _offsets;
+    private readonly Complex[] _lo, _hi;
+    private readonly Vector256<double>[] _re, _im;
+
+    private DiagonalKernel(long[] offsets, Complex[] lo, Complex[] hi)
+    {
+        _offsets = offsets;
+        _lo = lo;
+        _hi = hi;
+        _re = [.. lo.Zip(hi, ComplexOps.Re)];
+        _im = [.. lo.Zip(hi, ComplexOps.Im)];
+    }
+
+    /// <param name="qubits">operand order: local bit k is qubit qubits[k]</param>
+    /// <param name="diagonal">the factor of each local index</param>
+    public static void Apply(StateVector state, int[] qubits, Complex[] diagonal)
+    {
+        var offsets = Bits.Offsets(qubits);
+        int low = Array.IndexOf(qubits, 0);
+        var groupOffsets = new List<long>();
+        var lo = new List<Complex>();
+        var hi = new List<Complex>();
+        for (int l = 0; l < diagonal.Length; l++)
+        {
+            // With qubit 0 in the gate a group is the pair of local indices that differ in its bit.
+            if (low >= 0 && (l >> low & 1) != 0)
+            {
+                continue;
+            }
+            var f0 = diagonal[l];
+            var f1 = low >= 0 ? diagonal[l | (1 << low)] : f0;
+            if (f0 == Complex.One && f1 == Complex.One)
+            {
+                continue;
+            }
+            groupOffsets.Add(offsets[l]);
+            lo.Add(f0);
+            hi.Add(f1);
+        }
+        if (groupOffsets.Count == 0)
+        {
+            return;
+        }
+        Sweep.Runs(state, [.. qubits.Order()], new DiagonalKernel([.. groupOffsets], [.. lo], [.. hi]));
+    }
+
+    public void Apply(double* amplitudes, long firstBase, long count, long mask)
+    {
+        int groups = _offsets.Length;
+        long b = firstBase;
+        bool lowInGate = (mask & 1) != 0;
+        if (ComplexOps.UseAvx && (lowInGate || (count & 1) == 0))
+        {
+            // Without qubit 0 a vector covers two adjacent bases; with it, one base and both values of bit 0.
+            fixed (Vector256<double>* re = _re, im = _im)
+            fixed (long* off = _offsets)
+            {
+                long step = lowInGate ? 1 : 2;
+                for (long t = 0; t < count; t += step)
+                {
+                    for (int g = 0; g < groups; g++)
+                    {
+                        double* p = amplitudes + (2 * (b + off[g]));
+                        var a = Avx.LoadVector256(p);
+                        Avx.Store(p, ComplexOps.Mul(re[g], im[g], a, ComplexOps.Swap(a)));
+                    }
+                    b = lowInGate ? Sweep.Next(b, mask) : Sweep.Next(b + 1, mask);
+                }
+            }
+            return;
+        }
+        for (long t = 0; t < count; t++)
+        {
+            for (int g = 0; g < groups; g++)
+            {
+                double* p = amplitudes + (2 * (b + _offsets[g]));
+                ComplexOps.Mul(_lo[g], p[0], p[1], out p[0], out p[1]);
+                if (lowInGate)
+                {
+                    ComplexOps.Mul(_hi[g], p[2], p[3], out p[2], out p[3]);
+                }
+            }
+            b = Sweep.Next(b, mask);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Qdc.Simulation;
+
+internal enum StepKind
+{
+    Gate,
+    Measure,
+    Reset,
+}
