@@ -8,5 +8,6 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All(TextWriter stdout, TextWriter stderr)
     {
         yield return StatsCommand.Create(stdout, stderr);
+        yield return HypergraphCommand.Build(stdout, stderr);
     }
 }
