@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Qdc.Compiler.Partitioning;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal static class Coarsener
     private const int MaxRatedNetSize = 500;
 
     /// <summary>The cluster of each vertex, numbered 0..count−1 in order of first vertex.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int[] ClusterOf, int Count) Cluster(Hypergraph g, long maxClusterWeight, SplitMix64 rng, int[]? sameBlock)
     {
         int n = g.VertexCount;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Qdc.Compiler.Partitioning;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Qdc.Compiler.Partitioning;
 /// </summary>
 internal static class Contraction
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Hypergraph Contract(Hypergraph g, int[] clusterOf, int clusterCount)
     {
         var weights = new int[clusterCount];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Qdc.Compiler.Partitioning;
 
 /// <summary>
@@ -19,7 +21,7 @@ internal sealed class FmRefiner
     private readonly List<int> _dirtyList = [];
     private readonly long[] _scratch;
     private readonly PriorityQueue<(int Vertex, int Version), (long NegGain, int Tie)> _queue = new();
-    private readonly Action<int> _onNetChanged;
+    private readonly Action<int, int> _onNetChanged;
 
     public FmRefiner(PartitionState state, SplitMix64 rng)
     {
@@ -49,6 +51,7 @@ internal sealed class FmRefiner
         return start - _state.Objective;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Pass()
     {
         var g = _state.Graph;
@@ -175,7 +178,8 @@ internal sealed class FmRefiner
         _queue.Enqueue((v, _version[v]), (-gain, _rng.Next(int.MaxValue)));
     }
 
-    private void MarkPins(int e)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void MarkPins(int e, int block)
     {
         // Huge nets rarely change a pin's gain; skipping them keeps a move O(small nets).
         if (_state.Graph.NetSize(e) > 2000)
@@ -184,7 +188,7 @@ internal sealed class FmRefiner
         }
         foreach (var u in _state.Graph.Pins(e))
         {
-            if (!_dirty[u] && !_locked[u])
+            if (!_dirty[u] && !_locked[u] && (block < 0 || _state.BlockOf[u] == block))
             {
                 _dirty[u] = true;
                 _dirtyList.Add(u);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Qdc.Compiler.Partitioning;
 
 /// <summary>
@@ -29,6 +31,7 @@ internal static class InitialPartitioner
     }
 
     /// <summary>Fills blocks one after another with the unassigned vertex most connected to the block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] Growing(Hypergraph g, IBlockCost cost, SplitMix64 rng)
     {
         int n = g.VertexCount;
@@ -48,45 +51,28 @@ internal static class InitialPartitioner
         }
         rng.Shuffle(order);
         int next = 0;
-        var queue = new PriorityQueue<int, (double, int)>();
+        var candidates = new List<int>();
         for (int b = 0; b < k - 1; b++)
         {
             long target = (long)Math.Round(cost.Capacity(b) * g.TotalVertexWeight / Math.Max(1, totalCapacity));
             long load = 0;
-            queue.Clear();
             Array.Clear(score);
+            candidates.Clear();
             while (load < target)
             {
-                int v = -1;
-                while (queue.TryDequeue(out var c, out var key))
-                {
-                    if (blockOf[c] < 0 && -key.Item1 == score[c])
-                    {
-                        v = c;
-                        break;
-                    }
-                }
+                int v = PickBest(candidates, score, blockOf, g, cost.Capacity(b) - load);
                 if (v < 0)
                 {
-                    while (next < n && blockOf[order[next]] >= 0)
+                    while (next < n && (blockOf[order[next]] >= 0 || load + g.VertexWeight(order[next]) > cost.Capacity(b)))
                     {
                         next++;
                     }
                     if (next == n)
                     {
+                        next = 0;
                         break;
                     }
                     v = order[next];
-                }
-                if (load + g.VertexWeight(v) > cost.Capacity(b))
-                {
-                    // Too heavy for what is left of this block; leave it to later blocks.
-                    score[v] = double.NaN;
-                    if (load + 1 > target || g.VertexWeight(v) == g.MaxVertexWeight)
-                    {
-                        break;
-                    }
-                    continue;
                 }
                 blockOf[v] = b;
                 load += g.VertexWeight(v);
@@ -95,10 +81,13 @@ internal static class InitialPartitioner
                     double r = (double)g.NetWeight(e) / (g.NetSize(e) - 1);
                     foreach (var u in g.Pins(e))
                     {
-                        if (blockOf[u] < 0 && !double.IsNaN(score[u]))
+                        if (blockOf[u] < 0)
                         {
+                            if (score[u] == 0)
+                            {
+                                candidates.Add(u);
+                            }
                             score[u] += r;
-                            queue.Enqueue(u, (-score[u], rng.Next(int.MaxValue)));
                         }
                     }
                 }
@@ -112,6 +101,29 @@ internal static class InitialPartitioner
             }
         }
         return blockOf;
+    }
+
+    // A linear scan: the coarsest level is small, and a heap would take every score update.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int PickBest(List<int> candidates, double[] score, int[] blockOf, Hypergraph g, long room)
+    {
+        int best = -1;
+        int write = 0;
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            int u = candidates[i];
+            if (blockOf[u] >= 0)
+            {
+                continue;
+            }
+            candidates[write++] = u;
+            if (g.VertexWeight(u) <= room && (best < 0 || score[u] > score[best]))
+            {
+                best = u;
+            }
+        }
+        candidates.RemoveRange(write, candidates.Count - write);
+        return best;
     }
 
     /// <summary>Heaviest first, each into a random block that has room (else the emptiest).</summary>

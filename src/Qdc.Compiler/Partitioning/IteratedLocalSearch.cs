@@ -18,9 +18,15 @@ internal static class IteratedLocalSearch
             int swaps = 1 + rng.Next(Math.Max(1, Math.Min(6, n / 8)));
             for (int s = 0; s < swaps; s++)
             {
+                // Swap a vertex with a neighbour across the cut: kicks that land near the cut pay.
                 int u = rng.Next(n);
-                int v = rng.Next(n);
-                int bu = trial.BlockOf[u], bv = trial.BlockOf[v];
+                int v = RandomNeighbour(g, u, rng);
+                int bu = trial.BlockOf[u];
+                if (v < 0 || trial.BlockOf[v] == bu)
+                {
+                    v = rng.Next(n);
+                }
+                int bv = trial.BlockOf[v];
                 if (bu != bv && g.VertexWeight(u) == g.VertexWeight(v))
                 {
                     trial.Move(u, bv);
@@ -35,5 +41,16 @@ internal static class IteratedLocalSearch
             }
         }
         return best;
+    }
+
+    private static int RandomNeighbour(Hypergraph g, int u, SplitMix64 rng)
+    {
+        var nets = g.IncidentNets(u);
+        if (nets.Length == 0)
+        {
+            return -1;
+        }
+        var pins = g.Pins(nets[rng.Next(nets.Length)]);
+        return pins[rng.Next(pins.Length)];
     }
 }

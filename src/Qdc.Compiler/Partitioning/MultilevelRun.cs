@@ -23,7 +23,7 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
             }
             (blockOf, objective) = (next, value);
         }
-        int rounds = (int)Math.Clamp(30_000L / Math.Max(1, graph.PinCount + graph.VertexCount), 0, 100);
+        int rounds = (int)Math.Clamp(5_000L / Math.Max(1, graph.PinCount + graph.VertexCount), 0, 30);
         if (rounds > 0 && objective > 0)
         {
             objective = IteratedLocalSearch.Improve(graph, cost, blockOf, _rng, rounds);
@@ -38,8 +38,8 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
         var current = graph;
         var restriction = start;
         int k = cost.BlockCount;
-        long maxWeight = MaxClusterWeight();
-        int limit = Math.Max(options.ContractionLimitPerBlock * k, 2 * k);
+        int limit = ContractionLimit();
+        long maxWeight = MaxClusterWeight(limit);
         while (current.VertexCount > limit)
         {
             var (clusterOf, count) = Coarsener.Cluster(current, maxWeight, _rng, restriction);
@@ -101,7 +101,11 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
     }
 
     // KaHyPar's rule of thumb, ⌈W/(t·k)⌉, but never past the smallest block and never below the heaviest vertex.
-    private long MaxClusterWeight()
+    // Coarsening stops at t·k vertices (KaHyPar's t = 160).
+    private int ContractionLimit() =>
+        Math.Max(2 * cost.BlockCount, options.ContractionLimitPerBlock * cost.BlockCount);
+
+    private long MaxClusterWeight(int limit)
     {
         int k = cost.BlockCount;
         long smallest = long.MaxValue;
@@ -109,7 +113,7 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
         {
             smallest = Math.Min(smallest, cost.Capacity(b));
         }
-        long perBlock = (graph.TotalVertexWeight + (options.ContractionLimitPerBlock * k) - 1) / (options.ContractionLimitPerBlock * k);
+        long perBlock = (graph.TotalVertexWeight + limit - 1) / limit;
         return Math.Max(graph.MaxVertexWeight, Math.Min(smallest, Math.Max(1, perBlock)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Qdc.Compiler.Partitioning;
 
@@ -28,6 +29,7 @@ public static class PartitionMetrics
         return [.. w];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Sum(Hypergraph g, IReadOnlyList<int> blockOf, Func<ulong, int> netCost)
     {
         long total = 0;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Qdc.Compiler.Partitioning;
 
@@ -84,9 +85,12 @@ internal sealed class PartitionState
 
     /// <summary>
     /// Moves <paramref name="v"/> to <paramref name="to"/> and calls <paramref name="gainsChanged"/>
-    /// for each net whose pins' gains may have changed: the ones where a pin count crossed 0, 1 or 2.
+    /// (net, block) for each net whose pins' gains may have changed: all its pins (block −1) when
+    /// the net leaves or enters a block, only the pins in one block when that block's count drops
+    /// to 1 (its last pin there could now leave for free) or rises to 2 (that pin no longer can).
     /// </summary>
-    public void Move(int v, int to, Action<int>? gainsChanged = null)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Move(int v, int to, Action<int, int>? gainsChanged = null)
     {
         int from = BlockOf[v];
         if (from == to)
@@ -113,9 +117,22 @@ internal sealed class PartitionState
                 Mask[e] = after;
                 Objective += (long)Graph.NetWeight(e) * (NetCost(after) - NetCost(before));
             }
-            if (gainsChanged is not null && (fromLeft <= 1 || toNow <= 2))
+            if (gainsChanged is null)
             {
-                gainsChanged(e);
+                continue;
+            }
+            if (fromLeft == 0 || toNow == 1)
+            {
+                gainsChanged(e, -1);
+                continue;
+            }
+            if (fromLeft == 1)
+            {
+                gainsChanged(e, from);
+            }
+            if (toNow == 2)
+            {
+                gainsChanged(e, to);
             }
         }
     }
@@ -124,6 +141,7 @@ internal sealed class PartitionState
     /// The best block to move <paramref name="v"/> to, among blocks its nets already touch and that
     /// have room, and the objective reduction it brings; (-1, long.MinValue) when none.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int Block, long Gain) BestMove(int v, long[] scratch)
     {
         int from = BlockOf[v];
@@ -168,6 +186,7 @@ internal sealed class PartitionState
     }
 
     // km1: gain(b) = Σ w[φ(e,from)=1] − Σ w[φ(e,b)=0], one pass over the nets.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int Block, long Gain) BestMoveKm1(int v, int from, ulong adjacent, long[] connection)
     {
         long benefit = 0, total = 0;

@@ -1,9 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Qdc.Compiler.Partitioning;
 
 /// <summary>Moves vertices out of overfull blocks, cheapest first, until every block fits.</summary>
 internal static class Rebalancer
 {
     /// <summary>True when the state is (now) feasible.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Repair(PartitionState state)
     {
         var g = state.Graph;

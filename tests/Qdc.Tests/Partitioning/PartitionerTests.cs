@@ -112,14 +112,20 @@ public class PartitionerTests
     }
 
     [Theory]
-    [InlineData(4, 30)]
+    [InlineData(4, 27)]
     [InlineData(8, 40)]
     public void Small32MatchesKaHyPar(int k, int kahypar)
     {
+        // KaHyPar's figure is the best of seeds 1–3; so is ours, with a generous attempt count.
         var g = HmetisReader.ReadFile(Path.Combine(SharedFiles.Hypergraphs, "small32.hgr"), new DiagnosticBag())!;
         var cost = new AllToAllBlockCost(BlockCapacities.FromEpsilon(g.TotalVertexWeight, k, 0.03));
-        var r = MultilevelPartitioner.Partition(g, cost, new PartitionOptions { Seed = 1 });
-        Assert.True(r.Km1 <= kahypar, $"km1 {r.Km1} > KaHyPar's {kahypar}");
+        long best = long.MaxValue;
+        for (ulong seed = 1; seed <= 3; seed++)
+        {
+            var r = MultilevelPartitioner.Partition(g, cost, new PartitionOptions { Seed = seed, Attempts = 256 });
+            best = Math.Min(best, r.Km1);
+        }
+        Assert.True(best <= kahypar, $"km1 {best} > KaHyPar's {kahypar}");
     }
 
     private static long BruteForce(Hypergraph g, IBlockCost cost)
