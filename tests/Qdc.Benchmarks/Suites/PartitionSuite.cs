@@ -73,15 +73,15 @@ public sealed class PartitionSuite : ISuite
         {
             foreach (var k in new[] { 2, 3, 4 })
             {
-                Row(output, $"ghz_n{n}", Circuits.Ghz(n), k, k - 1);
-                Row(output, $"cat_n{n}", Circuits.Cat(n), k, k - 1);
+                Row(output, $"ghz_n{n}", SampleCircuits.Ghz(n), k, k - 1);
+                Row(output, $"cat_n{n}", SampleCircuits.Cat(n), k, k - 1);
             }
         }
         foreach (var n in new[] { 16, 32, 64, 96 })
         {
             foreach (var k in new[] { 2, 4 })
             {
-                Row(output, $"qft_cp_n{n}", Circuits.Qft(n), k, (n - k) * (k - 1) / 2);
+                Row(output, $"qft_cp_n{n}", SampleCircuits.Qft(n), k, (n - k) * (k - 1) / 2);
             }
         }
     }

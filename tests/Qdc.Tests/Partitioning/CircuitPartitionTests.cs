@@ -18,14 +18,14 @@ public class CircuitPartitionTests
     [InlineData(40, 3)]
     [InlineData(40, 4)]
     [InlineData(78, 4)]
-    public void GhzNeedsKMinusOne(int n, int k) => Assert.Equal(k - 1, Partition(Circuits.Ghz(n), k).Objective);
+    public void GhzNeedsKMinusOne(int n, int k) => Assert.Equal(k - 1, Partition(SampleCircuits.Ghz(n), k).Objective);
 
     [Theory]
     [InlineData(35, 2)]
     [InlineData(35, 3)]
     [InlineData(35, 4)]
     [InlineData(65, 3)]
-    public void CatNeedsKMinusOne(int n, int k) => Assert.Equal(k - 1, Partition(Circuits.Cat(n), k).Objective);
+    public void CatNeedsKMinusOne(int n, int k) => Assert.Equal(k - 1, Partition(SampleCircuits.Cat(n), k).Objective);
 
     [Theory]
     [InlineData(16, 2)]
@@ -35,5 +35,5 @@ public class CircuitPartitionTests
     [InlineData(32, 2)]
     [InlineData(32, 4)]
     public void QftReachesThePublishedOptimum(int n, int k) =>
-        Assert.True(Partition(Circuits.Qft(n), k).Objective <= (n - k) * (k - 1) / 2);
+        Assert.True(Partition(SampleCircuits.Qft(n), k).Objective <= (n - k) * (k - 1) / 2);
 }

@@ -3,7 +3,7 @@ using Qdc.Circuits;
 namespace Qdc.Tests.Partitioning;
 
 /// <summary>Small benchmark circuits built in code.</summary>
-internal static class Circuits
+internal static class SampleCircuits
 {
     public static Circuit Ghz(int n)
     {
