@@ -12,6 +12,8 @@ internal static class InitialPartitioner
     {
         int[]? best = null;
         long bestObjective = long.MaxValue;
+        // Large coarsest levels (dense random hypergraphs) get fewer, shorter tries; the winner is refined fully later.
+        tries = (int)Math.Clamp(tries * 30_000L / Math.Max(1, g.PinCount + g.VertexCount), Math.Min(4, tries), tries);
         for (int t = 0; t < tries; t++)
         {
             int[] blockOf = t % 4 == 3 ? Packing(g, cost, rng) : Growing(g, cost, rng);
