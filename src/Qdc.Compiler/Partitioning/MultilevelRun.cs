@@ -13,14 +13,13 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
             return (null, long.MaxValue);
         }
         long objective = new PartitionState(graph, cost, blockOf).Objective;
-        for (int i = 0; i < options.VCycles && objective > 0; i++)
+        // A V-cycle's clustering is random, so one that finds nothing does not end the search; two in a row do.
+        int idle = 0;
+        for (int i = 0; i < options.VCycles && objective > 0 && idle < 2; i++)
         {
             var next = Cycle(blockOf)!;
             long value = new PartitionState(graph, cost, next).Objective;
-            if (value >= objective)
-            {
-                break;
-            }
+            idle = value < objective ? 0 : idle + 1;
             (blockOf, objective) = (next, value);
         }
         int rounds = (int)Math.Clamp(5_000L / Math.Max(1, graph.PinCount + graph.VertexCount), 0, 30);

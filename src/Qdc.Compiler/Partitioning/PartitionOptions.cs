@@ -8,8 +8,8 @@ public sealed record PartitionOptions
     /// <summary>Independent multilevel runs (different derived seeds); the best wins. 0 = chosen by size.</summary>
     public int Attempts { get; init; }
 
-    /// <summary>At most this many V-cycles after the first run, stopping at the first that does not improve.</summary>
-    public int VCycles { get; init; } = 3;
+    /// <summary>At most this many V-cycles after the first run, stopping after two in a row that do not improve.</summary>
+    public int VCycles { get; init; } = 6;
 
     /// <summary>Initial partitioning tries at the coarsest level.</summary>
     public int InitialTries { get; init; } = 12;
