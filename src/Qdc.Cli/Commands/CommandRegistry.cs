@@ -9,5 +9,6 @@ internal static class CommandRegistry
     {
         yield return StatsCommand.Create(stdout, stderr);
         yield return TopologyCommand.Build(stdout, stderr);
+        yield return HypergraphCommand.Build(stdout, stderr);
     }
 }

@@ -1,0 +1,153 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using Qdc.Circuits;
+using Qdc.Circuits.Gates;
+
+namespace Qdc.Compiler.Partitioning;
+
+/// <summary>
+/// The Andres-Martinez &amp; Heunen hypergraph of a circuit of one- and two-qubit gates. Vertex q
+/// (weight 1) is qubit q; vertices QubitCount.. (weight 0) are the two-qubit gates in circuit
+/// order. Each net is one qubit's run of two-qubit gates that one shared copy of the qubit can
+/// serve: gates that all act diagonally on it (or all X-type, as CX targets do), with no one-qubit
+/// gate, measurement or reset in between that fails to commute with them. A run is
+/// {qubit} ∪ {its gates}; with telegates only, a partition's km1 is the ebits it needs.
+/// </summary>
+public sealed class CircuitHypergraph
+{
+    private CircuitHypergraph(Hypergraph graph, int qubitCount, ImmutableArray<int> gateOperation, ImmutableArray<int> netQubit, ImmutableArray<InteractionKind> netKind)
+    {
+        Graph = graph;
+        QubitCount = qubitCount;
+        GateOperation = gateOperation;
+        NetQubit = netQubit;
+        NetKind = netKind;
+    }
+
+    public Hypergraph Graph { get; }
+
+    public int QubitCount { get; }
+
+    /// <summary>For gate vertex QubitCount + i, the index of its operation in the circuit.</summary>
+    public ImmutableArray<int> GateOperation { get; }
+
+    /// <summary>The qubit whose run each net is.</summary>
+    public ImmutableArray<int> NetQubit { get; }
+
+    /// <summary>How the run's gates act on its qubit (Other for a lone non-commuting gate).</summary>
+    public ImmutableArray<InteractionKind> NetKind { get; }
+
+    public int GateVertex(int gateIndex) => QubitCount + gateIndex;
+
+    /// <summary>Builds the hypergraph; throws ArgumentException on a gate of three or more qubits (normalize first).</summary>
+    public static CircuitHypergraph Build(Circuit circuit)
+    {
+        ArgumentNullException.ThrowIfNull(circuit);
+        int n = circuit.QubitCount;
+        var gateOps = ImmutableArray.CreateBuilder<int>();
+        var nets = new List<IReadOnlyList<int>>();
+        var netQubit = ImmutableArray.CreateBuilder<int>();
+        var netKind = ImmutableArray.CreateBuilder<InteractionKind>();
+        var runs = new Run?[n];
+
+        void Close(int q)
+        {
+            if (runs[q] is { } run)
+            {
+                nets.Add(run.Pins);
+                netQubit.Add(q);
+                netKind.Add(run.Kind);
+                runs[q] = null;
+            }
+        }
+
+        for (int i = 0; i < circuit.Operations.Length; i++)
+        {
+            var op = circuit.Operations[i];
+            switch (op)
+            {
+                case GateOperation g when g.Qubits.Length == 1:
+                    if (runs[g.Qubits[0]] is { } open && !Commutes(g.Gate.Matrix, open.Kind))
+                    {
+                        Close(g.Qubits[0]);
+                    }
+                    break;
+                case GateOperation g when g.Qubits.Length == 2:
+                    int vertex = n + gateOps.Count;
+                    gateOps.Add(i);
+                    for (int side = 0; side < 2; side++)
+                    {
+                        int q = g.Qubits[side];
+                        var kind = Classify(g.Gate.Matrix, side);
+                        if (runs[q] is { } run && (run.Kind != kind || kind == InteractionKind.Other))
+                        {
+                            Close(q);
+                        }
+                        runs[q] ??= new Run(kind, [q]);
+                        runs[q]!.Pins.Add(vertex);
+                        if (kind == InteractionKind.Other)
+                        {
+                            Close(q);
+                        }
+                    }
+                    break;
+                case GateOperation g:
+                    throw new ArgumentException($"operation {i} ({g.Gate.Name}) acts on {g.Qubits.Length} qubits; decompose gates of three or more qubits first", nameof(circuit));
+                case MeasureOperation or ResetOperation:
+                    Close(op.Qubits[0]);
+                    break;
+                default:
+                    // A barrier orders nothing that matters here.
+                    break;
+            }
+        }
+        for (int q = 0; q < n; q++)
+        {
+            Close(q);
+        }
+        var weights = new int[n + gateOps.Count];
+        Array.Fill(weights, 1, 0, n);
+        var graph = Hypergraph.Create(weights, nets);
+        return new CircuitHypergraph(graph, n, gateOps.ToImmutable(), netQubit.ToImmutable(), netKind.ToImmutable());
+    }
+
+    private sealed record Run(InteractionKind Kind, List<int> Pins);
+
+    /// <summary>Diagonal when the gate commutes with Z on that operand, X-type with X, else Other.</summary>
+    internal static InteractionKind Classify(GateMatrix m, int side)
+    {
+        if (CommutesWithPauli(m, side, x: false))
+        {
+            return InteractionKind.Diagonal;
+        }
+        return CommutesWithPauli(m, side, x: true) ? InteractionKind.XType : InteractionKind.Other;
+    }
+
+    private static bool Commutes(GateMatrix oneQubit, InteractionKind run) => run switch
+    {
+        InteractionKind.Diagonal => CommutesWithPauli(oneQubit, 0, x: false),
+        InteractionKind.XType => CommutesWithPauli(oneQubit, 0, x: true),
+        _ => false,
+    };
+
+    // M·P = P·M with P = Z or X on operand `side` (operand 0 = most significant index bit).
+    private static bool CommutesWithPauli(GateMatrix m, int side, bool x)
+    {
+        int dim = m.Dimension;
+        int bit = 1 << (m.Qubits - 1 - side);
+        for (int r = 0; r < dim; r++)
+        {
+            for (int c = 0; c < dim; c++)
+            {
+                // (M·P)[r,c] = M[r, P(c)]·sign(c); (P·M)[r,c] = sign(r)·M[P(r), c].
+                Complex left = x ? m[r, c ^ bit] : m[r, c] * ((c & bit) != 0 ? -1 : 1);
+                Complex right = x ? m[r ^ bit, c] : m[r, c] * ((r & bit) != 0 ? -1 : 1);
+                if (Complex.Abs(left - right) > 1e-9)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+
+namespace Qdc.Compiler.Partitioning;
+
+/// <summary>
+/// The multilevel k-way partitioner: coarsen by heavy-connectivity clustering, partition the
+/// coarsest hypergraph several ways, project back level by level with k-way FM at each, then
+/// V-cycles while they improve. Several independent attempts (derived seeds) may run in parallel;
+/// the best wins by (objective, attempt index), so the thread count never changes the result.
+/// </summary>
+public static class MultilevelPartitioner
+{
+    public static PartitionResult Partition(Hypergraph graph, IBlockCost cost, PartitionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(cost);
+        options ??= new PartitionOptions();
+        int k = cost.BlockCount;
+        if (!MayFit(graph, cost))
+        {
+            return PartitionResult.Infeasible(k);
+        }
+        int attempts = options.Attempts > 0 ? options.Attempts : DefaultAttempts(graph);
+        var results = new (int[]? BlockOf, long Objective)[attempts];
+        Parallel.For(
+            0,
+            attempts,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
+            a => results[a] = new MultilevelRun(graph, cost, options, SplitMix64.Derive(options.Seed, (ulong)a)).Run());
+        int best = -1;
+        for (int a = 0; a < attempts; a++)
+        {
+            if (results[a].BlockOf is not null && (best < 0 || results[a].Objective < results[best].Objective))
+            {
+                best = a;
+            }
+        }
+        if (best < 0)
+        {
+            return PartitionResult.Infeasible(k);
+        }
+        var blockOf = results[best].BlockOf!;
+        return new PartitionResult(
+            true,
+            [.. blockOf],
+            PartitionMetrics.Objective(graph, blockOf, cost),
+            PartitionMetrics.Km1(graph, blockOf),
+            PartitionMetrics.Cut(graph, blockOf),
+            PartitionMetrics.BlockWeights(graph, blockOf, k));
+    }
+
+    /// <summary>Total weight within total capacity and the heaviest vertex within the largest block.</summary>
+    public static bool MayFit(Hypergraph graph, IBlockCost cost)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(cost);
+        long capacity = 0, largest = 0;
+        for (int b = 0; b < cost.BlockCount; b++)
+        {
+            capacity += cost.Capacity(b);
+            largest = Math.Max(largest, cost.Capacity(b));
+        }
+        return graph.TotalVertexWeight <= capacity && graph.MaxVertexWeight <= largest;
+    }
+
+    // Small instances get more independent attempts: they are cheap and the objective is lumpy.
+    private static int DefaultAttempts(Hypergraph g) =>
+        Math.Clamp((int)(100_000L / Math.Max(1, g.PinCount + g.VertexCount)), 2, 32);
+}

@@ -1,0 +1,118 @@
+namespace Qdc.Compiler.Partitioning;
+
+/// <summary>One multilevel attempt with its own random stream: a first cycle, then V-cycles.</summary>
+internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, PartitionOptions options, ulong seed)
+{
+    private readonly SplitMix64 _rng = new(seed);
+
+    public (int[]? BlockOf, long Objective) Run()
+    {
+        var blockOf = Cycle(null);
+        if (blockOf is null)
+        {
+            return (null, long.MaxValue);
+        }
+        long objective = new PartitionState(graph, cost, blockOf).Objective;
+        // A V-cycle's clustering is random, so one that finds nothing does not end the search; two in a row do.
+        int idle = 0;
+        for (int i = 0; i < options.VCycles && objective > 0 && idle < 2; i++)
+        {
+            var next = Cycle(blockOf)!;
+            long value = new PartitionState(graph, cost, next).Objective;
+            idle = value < objective ? 0 : idle + 1;
+            (blockOf, objective) = (next, value);
+        }
+        int rounds = (int)Math.Clamp(5_000L / Math.Max(1, graph.PinCount + graph.VertexCount), 0, 30);
+        if (rounds > 0 && objective > 0)
+        {
+            objective = IteratedLocalSearch.Improve(graph, cost, blockOf, _rng, rounds);
+        }
+        return (blockOf, objective);
+    }
+
+    /// <summary>Coarsen (within blocks of <paramref name="start"/> when given), partition, refine back up.</summary>
+    private int[]? Cycle(int[]? start)
+    {
+        var levels = new List<(Hypergraph Graph, int[] ClusterOf)>();
+        var current = graph;
+        var restriction = start;
+        int k = cost.BlockCount;
+        int limit = ContractionLimit();
+        long maxWeight = MaxClusterWeight(limit);
+        while (current.VertexCount > limit)
+        {
+            var (clusterOf, count) = Coarsener.Cluster(current, maxWeight, _rng, restriction);
+            if (count > current.VertexCount * 0.95)
+            {
+                break;
+            }
+            levels.Add((current, clusterOf));
+            var coarse = Contraction.Contract(current, clusterOf, count);
+            if (restriction is not null)
+            {
+                var projected = new int[count];
+                for (int v = 0; v < clusterOf.Length; v++)
+                {
+                    projected[clusterOf[v]] = restriction[v];
+                }
+                restriction = projected;
+            }
+            current = coarse;
+        }
+
+        int[]? blockOf = restriction is not null
+            ? (int[])restriction.Clone()
+            : InitialPartitioner.Run(current, cost, _rng, options.InitialTries);
+        if (blockOf is null)
+        {
+            // The coarsest clusters would not pack; fall back to the finest level.
+            if (levels.Count == 0)
+            {
+                return null;
+            }
+            levels.Clear();
+            current = graph;
+            blockOf = InitialPartitioner.Run(graph, cost, _rng, Math.Min(options.InitialTries, 4));
+            if (blockOf is null)
+            {
+                return null;
+            }
+        }
+        Refine(current, blockOf);
+        for (int i = levels.Count - 1; i >= 0; i--)
+        {
+            var (fine, clusterOf) = levels[i];
+            var projected = new int[fine.VertexCount];
+            for (int v = 0; v < projected.Length; v++)
+            {
+                projected[v] = blockOf[clusterOf[v]];
+            }
+            blockOf = projected;
+            Refine(fine, blockOf);
+        }
+        return blockOf;
+    }
+
+    private void Refine(Hypergraph g, int[] blockOf)
+    {
+        var state = new PartitionState(g, cost, blockOf);
+        new FmRefiner(state, _rng).Refine();
+    }
+
+    // KaHyPar's rule of thumb, ⌈W/(t·k)⌉, but never past the smallest block and never below the heaviest vertex.
+    // Coarsening stops at t·k vertices (KaHyPar's t = 160).
+    private int ContractionLimit() =>
+        Math.Max(2 * cost.BlockCount, options.ContractionLimitPerBlock * cost.BlockCount);
+
+    private long MaxClusterWeight(int limit)
+    {
+        int k = cost.BlockCount;
+        long smallest = long.MaxValue;
+        for (int b = 0; b < k; b++)
+        {
+            smallest = Math.Min(smallest, cost.Capacity(b));
+        }
+        long perBlock = (graph.TotalVertexWeight + limit - 1) / limit;
+        return Math.Max(graph.MaxVertexWeight, Math.Min(smallest, Math.Max(1, perBlock)));
+    }
+}

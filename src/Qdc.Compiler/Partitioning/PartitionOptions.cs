@@ -1,0 +1,22 @@
+namespace Qdc.Compiler.Partitioning;
+
+/// <summary>How hard the partitioner works; the same options and seed give the same partition.</summary>
+public sealed record PartitionOptions
+{
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Independent multilevel runs (different derived seeds); the best wins. 0 = chosen by size.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>At most this many V-cycles after the first run, stopping after two in a row that do not improve.</summary>
+    public int VCycles { get; init; } = 6;
+
+    /// <summary>Initial partitioning tries at the coarsest level.</summary>
+    public int InitialTries { get; init; } = 12;
+
+    /// <summary>Coarsening stops at about this many vertices per block.</summary>
+    public int ContractionLimitPerBlock { get; init; } = 160;
+
+    /// <summary>Attempts run on up to this many threads; the result does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+}
