@@ -8,6 +8,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All(TextWriter stdout, TextWriter stderr)
     {
         yield return StatsCommand.Create(stdout, stderr);
+        yield return SimulateCommand.Create(stdout, stderr);
         yield return TopologyCommand.Build(stdout, stderr);
         yield return HypergraphCommand.Build(stdout, stderr);
     }
