@@ -9,6 +9,7 @@ internal static class CommandRegistry
     {
         yield return StatsCommand.Create(stdout, stderr);
         yield return SimulateCommand.Create(stdout, stderr);
+        yield return PartitionCommand.Create(stdout, stderr);
         yield return TopologyCommand.Build(stdout, stderr);
         yield return HypergraphCommand.Build(stdout, stderr);
     }

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Qdc.Circuits.Diagnostics;
+using Qdc.Compiler.Partitioning;
+using Qdc.Compiler.Topology;
+
+namespace Qdc.Cli.Commands;
+
+/// <summary><c>qdc partition CIRCUIT [--topology FILE] [-o FILE] [--export-hmetis FILE] [--seed N]</c>.</summary>
+internal static class PartitionCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var circuit = CircuitInput.CircuitArgument();
+        var topologyOption = new Option<string?>("--topology") { Description = "The data center (dc.json). Without it: 4 all-to-all superconducting QPUs of ⌈n/4⌉+1 data qubits." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write partition.json here (placement, each two-qubit gate's QPU and realization, predicted ebits)." };
+        var hmetis = new Option<string?>("--export-hmetis") { Description = "Also write the circuit's hypergraph in hMETIS format (qubits weight 1, gates weight 0), to check the cut with KaHyPar or hMETIS." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the partitioner; the same seed gives the same placement on any thread count.", DefaultValueFactory = _ => 1 };
+        var param = CircuitInput.ParamOption();
+        var command = new Command("partition",
+            "Place a circuit's qubits on the QPUs of a data center with qdc's multilevel hypergraph partitioner, "
+            + "minimizing the EPR pairs (ebits) a telegate distribution needs, under each QPU's capacity.\n\n"
+            + "Examples:\n  qdc partition examples/qft16.qasm --topology examples/dc4.json\n"
+            + "  qdc partition circuit.qasm --topology dc.json -o partition.json --export-hmetis circuit.hgr")
+        {
+            circuit,
+            topologyOption,
+            output,
+            hmetis,
+            seed,
+            param,
+        };
+        command.SetAction(parse =>
+        {
+            var c = CircuitInput.Load(parse.GetValue(circuit)!, parse.GetValue(param), stderr, out int exit);
+            if (c is null)
+            {
+                return exit;
+            }
+            Compiler.Topology.Topology topology;
+            if (parse.GetValue(topologyOption) is { } path)
+            {
+                var bag = new DiagnosticBag();
+                var loaded = TopologyLoader.Load(path, bag);
+                DiagnosticWriter.Write(stderr, bag);
+                if (loaded is null)
+                {
+                    return ExitCodes.InputError;
+                }
+                topology = loaded;
+            }
+            else
+            {
+                topology = Compiler.Topology.Topology.DefaultFor(c.QubitCount);
+                stderr.WriteLine($"qdc: no --topology given; using the default: {topology.QpuCount} all-to-all QPUs of {topology.Qpus[0].DataQubits} data qubits");
+            }
+            if (c.QubitCount > topology.TotalDataQubits)
+            {
+                stderr.WriteLine($"qdc: the circuit has {c.QubitCount} qubits but '{topology.Name}' holds only {topology.TotalDataQubits} data qubits");
+                return ExitCodes.Infeasible;
+            }
+            var sw = Stopwatch.StartNew();
+            ulong s = parse.GetValue(seed);
+            var placement = CircuitPartitioner.Place(c, topology, new PartitionOptions { Seed = s });
+            if (placement is null)
+            {
+                stderr.WriteLine($"qdc: the circuit's qubits do not fit the QPUs of '{topology.Name}'");
+                return ExitCodes.Infeasible;
+            }
+            double seconds = sw.Elapsed.TotalSeconds;
+            if (parse.GetValue(hmetis) is { } hgr)
+            {
+                AtomicFile.Write(hgr, HmetisWriter.ToText(placement.Hypergraph.Graph, forceVertexWeights: true));
+            }
+            if (parse.GetValue(output) is { } o)
+            {
+                AtomicFile.Write(o, PartitionJson.Write(placement, topology, s));
+            }
+            int telegates = placement.Gates.Count(g => g.Realization == GateRealization.Telegate);
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {placement.Ebits} (predicted, telegates only)"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"two-qubit gates {placement.Gates.Length}: {placement.Gates.Length - telegates} local, {telegates} across QPUs"));
+            for (int b = 0; b < topology.QpuCount; b++)
+            {
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {topology.Qpus[b].Id,-10} {placement.Loads[b],4} / {topology.Qpus[b].DataQubits} qubits"));
+            }
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"partitioned in {seconds:F3} s"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
