@@ -31,56 +31,7 @@ internal sealed record CircuitStats(int Qubits, int Clbits, int Gates, int TwoQu
                 }
             }
         }
-        return new CircuitStats(circuit.QubitCount, circuit.ClbitCount, gates, two, ComputeDepth(circuit), counts);
-    }
-
-    /// <summary>Depth as Qiskit counts it: barriers take no layer; measurements and conditions tie to their bits.</summary>
-    private static int ComputeDepth(Circuit circuit)
-    {
-        var qubitLevel = new int[circuit.QubitCount];
-        var clbitLevel = new int[circuit.ClbitCount];
-        int depth = 0;
-        foreach (var op in circuit.Operations)
-        {
-            if (op is BarrierOperation)
-            {
-                continue;
-            }
-            int level = 0;
-            foreach (var q in op.Qubits)
-            {
-                level = Math.Max(level, qubitLevel[q]);
-            }
-            if (op is MeasureOperation m)
-            {
-                level = Math.Max(level, clbitLevel[m.Clbit]);
-            }
-            if (op.Condition is { } c)
-            {
-                foreach (var b in c.Clbits)
-                {
-                    level = Math.Max(level, clbitLevel[b]);
-                }
-            }
-            level++;
-            foreach (var q in op.Qubits)
-            {
-                qubitLevel[q] = level;
-            }
-            if (op is MeasureOperation m2)
-            {
-                clbitLevel[m2.Clbit] = level;
-            }
-            if (op.Condition is { } c2)
-            {
-                foreach (var b in c2.Clbits)
-                {
-                    clbitLevel[b] = level;
-                }
-            }
-            depth = Math.Max(depth, level);
-        }
-        return depth;
+        return new CircuitStats(circuit.QubitCount, circuit.ClbitCount, gates, two, Qdc.Circuits.Dependencies.DependencyGraph.ComputeDepth(circuit), counts);
     }
 
     public string ToJson()

@@ -35,10 +35,6 @@ public static class QasmFrontEnd
         }
         int before = diagnostics.Items.Count(d => d.IsError);
         var tree = QasmSyntaxTree.Parse(source, diagnostics);
-        if (diagnostics.Items.Count(d => d.IsError) > before)
-        {
-            return null;
-        }
         var circuit = new Binder(options, diagnostics).Bind(tree);
         return diagnostics.Items.Count(d => d.IsError) > before ? null : circuit;
     }

@@ -55,17 +55,18 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
         _qasm2 = tree.IsQasm2;
         if (tree.Version is { } v && v is not ("2.0" or "2" or "3" or "3.0" or "3.1"))
         {
-            var token = tree.Root.version().GetChild(1) as Antlr4.Runtime.Tree.ITerminalNode;
-            Error(QasmDiagnostics.BadVersion, $"unsupported OpenQASM version '{v}': qdc reads 2.0 and 3.x", token is null ? Loc(tree.Root) : Loc(token.Symbol));
+            Error(QasmDiagnostics.BadVersion, $"unsupported OpenQASM version '{v}': qdc reads 2.0 and 3.x", Loc(tree.VersionToken!));
             return _builder.Build();
         }
         _visible = _qasm2 ? GateLibraries.Qasm2Builtin : GateLibraries.Qasm3Builtin;
         _includeStack.Push(Path.GetFullPath(_source.Path));
         try
         {
-            foreach (var s in tree.Root.statementOrScope())
+            foreach (var s in tree.Statements())
             {
-                if (BindStatementOrScope(s, _global) == Flow.End)
+                // After a syntax error the trees are guesses: keep parsing to report every
+                // syntax error, but bind nothing more.
+                if (tree.SyntaxErrors == 0 && BindStatementOrScope(s, _global) == Flow.End)
                 {
                     break;
                 }
@@ -458,18 +459,16 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
         {
             return;
         }
-        int errors = diagnostics.Items.Count(d => d.IsError);
         var tree = QasmSyntaxTree.Parse(included, diagnostics);
-        if (diagnostics.Items.Count(d => d.IsError) > errors)
-        {
-            return;
-        }
         var outer = _source;
         _source = included;
         _includeStack.Push(full);
-        foreach (var s in tree.Root.statementOrScope())
+        foreach (var s in tree.Statements())
         {
-            BindStatementOrScope(s, _global);
+            if (tree.SyntaxErrors == 0)
+            {
+                BindStatementOrScope(s, _global);
+            }
         }
         _includeStack.Pop();
         _source = outer;

@@ -13,6 +13,9 @@ internal sealed class SyntaxErrorListener(SourceText source, DiagnosticBag diagn
 {
     private int _lastLine = -1;
 
+    /// <summary>How many syntax errors were reported.</summary>
+    public int Count { get; private set; }
+
     public override void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e)
     {
         // One diagnostic per line: ANTLR's recovery often reports the same fault twice.
@@ -43,9 +46,8 @@ internal sealed class SyntaxErrorListener(SourceText source, DiagnosticBag diagn
         }
 
         var expected = SafeExpected(parser);
-        if (expected.Contains(QasmLexer.SEMICOLON) && parser.InputStream is ITokenStream ts && ts.Index > 0)
+        if (expected.Contains(QasmLexer.SEMICOLON) && parser.InputStream is ITokenStream ts && ts.LT(-1) is { } previous)
         {
-            var previous = ts.Get(ts.Index - 1);
             if (previous.Line < line || token.Type == TokenConstants.EOF)
             {
                 var (l, c) = source.Position(previous.StopIndex + 1);
@@ -72,8 +74,11 @@ internal sealed class SyntaxErrorListener(SourceText source, DiagnosticBag diagn
         }
     }
 
-    private void Add(string code, string message, SourceLocation location) =>
+    private void Add(string code, string message, SourceLocation location)
+    {
+        Count++;
         diagnostics.Add(new Diagnostic(Severity.Error, code, message, location) { SourceLine = source.Line(location.Line) });
+    }
 
     private static string Shorten(string text) => text.Length > 30 ? text[..27] + "..." : text.Replace("\n", "\\n", StringComparison.Ordinal);
 }
