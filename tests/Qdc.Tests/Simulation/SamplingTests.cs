@@ -57,7 +57,7 @@ public class SamplingTests
         Assert.Equal(SimulationCodes.TooManyQubits, r.Error!.Code);
         Assert.Contains("40 qubits", r.Error.Message, StringComparison.Ordinal);
         Assert.Contains("16 TiB needed", r.Error.Message, StringComparison.Ordinal);
-        Assert.StartsWith("big.qasm: error QDC0602", r.Error.Format(), StringComparison.Ordinal);
+        Assert.StartsWith("big.qasm: error QDC0702", r.Error.Format(), StringComparison.Ordinal);
         Assert.False(Simulator.Sample(b.Build(), 10, 1).Succeeded);
     }
 
