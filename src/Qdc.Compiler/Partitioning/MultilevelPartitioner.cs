@@ -65,5 +65,5 @@ public static class MultilevelPartitioner
 
     // Small instances get more independent attempts: they are cheap and the objective is lumpy.
     private static int DefaultAttempts(Hypergraph g) =>
-        Math.Clamp((int)(100_000L / Math.Max(1, g.PinCount + g.VertexCount)), 2, 32);
+        Math.Clamp((int)(200_000L / Math.Max(1, g.PinCount + g.VertexCount)), 2, 32);
 }
