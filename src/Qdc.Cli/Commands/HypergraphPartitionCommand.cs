@@ -20,7 +20,8 @@ internal static class HypergraphPartitionCommand
           qdc hypergraph partition circuit.hgr -k 3 --part-weights 17 17 16 -o out.part
 
         Standard output: km1=N (Σ w(e)·(λ(e)−1)), cut=N (weight of nets spanning blocks) and
-        weights=w0 w1 … (block loads); the time goes to standard error. Exit code 4 when the
+        weights=w0 w1 … (block loads) and capacities=c0 c1 …; the time goes to standard error.
+        Exit code 1 for a faulty file (with file:line:col diagnostics), 4 when the
         vertex weights cannot fit the capacities.
         """;
 
@@ -39,7 +40,7 @@ internal static class HypergraphPartitionCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var seed = new Option<ulong>("--seed") { Description = "Random seed; the same seed gives the same partition.", DefaultValueFactory = _ => 1 };
-        var attempts = new Option<int>("--attempts") { Description = "Independent multilevel runs, the best kept (default: by size, 2 to 16)." };
+        var attempts = new Option<int>("--attempts") { Description = "Independent multilevel runs, the best kept (default: by size, 2 to 32)." };
         var output = new Option<string?>("-o", "--output") { Description = "Where to write the partition (default FILE.part.K)." };
         var command = new Command("partition", "Partition an hMETIS hypergraph into k blocks, minimizing connectivity−1 (km1) under hard block capacities.\n\n" + Examples)
         {

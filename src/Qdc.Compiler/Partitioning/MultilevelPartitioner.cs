@@ -64,6 +64,10 @@ public static class MultilevelPartitioner
     }
 
     // Small instances get more independent attempts: they are cheap and the objective is lumpy.
-    private static int DefaultAttempts(Hypergraph g) =>
-        Math.Clamp((int)(100_000L / Math.Max(1, g.PinCount + g.VertexCount)), 2, 32);
+    // Tiny ones (a few hundred pins) get up to 128: each attempt costs a millisecond or so.
+    private static int DefaultAttempts(Hypergraph g)
+    {
+        long size = Math.Max(1, g.PinCount + g.VertexCount);
+        return (int)Math.Clamp(200_000L / size, 2, size < 1000 ? 128 : 32);
+    }
 }

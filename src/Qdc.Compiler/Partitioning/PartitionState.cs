@@ -176,7 +176,7 @@ internal sealed class PartitionState
                 after |= 1UL << b;
                 gain += (long)Graph.NetWeight(e) * (NetCost(m) - NetCost(after));
             }
-            if (gain > bestGain || (gain == bestGain && BlockWeight[b] < BlockWeight[best]))
+            if (IsBetter(gain, b, bestGain, best))
             {
                 best = b;
                 bestGain = gain;
@@ -217,7 +217,7 @@ internal sealed class PartitionState
                 continue;
             }
             long gain = benefit - (total - connection[b]);
-            if (gain > bestGain || (gain == bestGain && BlockWeight[b] < BlockWeight[best]))
+            if (IsBetter(gain, b, bestGain, best))
             {
                 best = b;
                 bestGain = gain;
@@ -225,4 +225,8 @@ internal sealed class PartitionState
         }
         return (best, bestGain);
     }
+
+    // Higher gain wins; on a tie the lighter target, which keeps room for later moves.
+    private bool IsBetter(long gain, int block, long bestGain, int best) =>
+        gain > bestGain || (gain == bestGain && BlockWeight[block] < BlockWeight[best]);
 }

@@ -44,4 +44,23 @@ internal static class SampleCircuits
         }
         return b.Build();
     }
+
+    /// <summary>Random cz gates on random pairs, each followed with probability ½ by an h on a random qubit.</summary>
+    public static Circuit RandomCz(int n, int gates, int seed)
+    {
+        var rng = new Random(seed);
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", n);
+        for (int i = 0; i < gates; i++)
+        {
+            int a = rng.Next(n);
+            int c = (a + 1 + rng.Next(n - 1)) % n;
+            b.Gate("cz", a, c);
+            if (rng.Next(2) == 0)
+            {
+                b.Gate("h", rng.Next(n));
+            }
+        }
+        return b.Build();
+    }
 }
