@@ -256,6 +256,12 @@ internal sealed partial class Binder
     private void ApplyModified(string name, IToken at, double[] parameters, double exponent, List<bool> controlSigns, int[] qubits, Scope scope)
     {
         int nc = controlSigns.Count;
+        if (nc == 0 && exponent == 1)
+        {
+            // The common case, a plain gate: no buffer to fill and copy.
+            ApplyOnce(name, parameters, qubits, scope);
+            return;
+        }
         for (int i = 0; i < nc; i++)
         {
             if (!controlSigns[i])

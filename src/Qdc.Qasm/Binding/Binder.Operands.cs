@@ -91,14 +91,23 @@ internal sealed partial class Binder
     {
         foreach (var index in indices)
         {
-            var items = index.children.OfType<ParserRuleContext>().ToArray();
-            if (items.Length != 1)
+            if (SingleIndexItem(index) is not { } item)
             {
                 Error(QasmDiagnostics.IndexOutOfRange, $"'{name}' has one dimension; it takes one index", Loc(index));
                 return default;
             }
+            if (item is QasmParser.ExpressionContext single)
+            {
+                // One index, the common case: no builder.
+                if (!TryIndex(single, bits.Length, name, scope, out int at))
+                {
+                    return default;
+                }
+                bits = [bits[at]];
+                continue;
+            }
             var selected = ImmutableArray.CreateBuilder<int>();
-            switch (items[0])
+            switch (item)
             {
                 case QasmParser.SetExpressionContext set:
                     foreach (var e in set.expression())
@@ -131,6 +140,24 @@ internal sealed partial class Binder
             bits = selected.ToImmutable();
         }
         return bits;
+    }
+
+    /// <summary>The one item inside [ ], or null when there are several (q[0, 1]).</summary>
+    private static ParserRuleContext? SingleIndexItem(QasmParser.IndexOperatorContext index)
+    {
+        ParserRuleContext? found = null;
+        foreach (var child in index.children)
+        {
+            if (child is ParserRuleContext rule)
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+                found = rule;
+            }
+        }
+        return found;
     }
 
     private bool TryIndex(QasmParser.ExpressionContext e, int size, string name, Scope scope, out int index)
