@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Partitioning;
-using Qdc.Compiler.Topology;
 
 namespace Qdc.Cli.Commands;
 
@@ -13,7 +11,7 @@ internal static class PartitionCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var circuit = CircuitInput.CircuitArgument();
-        var topologyOption = new Option<string?>("--topology") { Description = "The data center (dc.json). Without it: 4 all-to-all superconducting QPUs of ⌈n/4⌉+1 data qubits." };
+        var topologyOption = TopologyInput.Option();
         var output = new Option<string?>("--output", "-o") { Description = "Write partition.json here (placement, each two-qubit gate's QPU and realization, predicted ebits)." };
         var hmetis = new Option<string?>("--export-hmetis") { Description = "Also write the circuit's hypergraph in hMETIS format (qubits weight 1, gates weight 0), to check the cut with KaHyPar or hMETIS." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the partitioner; the same seed gives the same placement on any thread count.", DefaultValueFactory = _ => 1 };
@@ -38,27 +36,10 @@ internal static class PartitionCommand
             {
                 return exit;
             }
-            Compiler.Topology.Topology topology;
-            if (parse.GetValue(topologyOption) is { } path)
+            var topology = TopologyInput.Load(parse.GetValue(topologyOption), c.QubitCount, stderr, out exit);
+            if (topology is null)
             {
-                var bag = new DiagnosticBag();
-                var loaded = TopologyLoader.Load(path, bag);
-                DiagnosticWriter.Write(stderr, bag);
-                if (loaded is null)
-                {
-                    return ExitCodes.InputError;
-                }
-                topology = loaded;
-            }
-            else
-            {
-                topology = Compiler.Topology.Topology.DefaultFor(c.QubitCount);
-                stderr.WriteLine($"qdc: no --topology given; using the default: {topology.QpuCount} all-to-all QPUs of {topology.Qpus[0].DataQubits} data qubits");
-            }
-            if (c.QubitCount > topology.TotalDataQubits)
-            {
-                stderr.WriteLine($"qdc: the circuit has {c.QubitCount} qubits but '{topology.Name}' holds only {topology.TotalDataQubits} data qubits");
-                return ExitCodes.Infeasible;
+                return exit;
             }
             var sw = Stopwatch.StartNew();
             ulong s = parse.GetValue(seed);
