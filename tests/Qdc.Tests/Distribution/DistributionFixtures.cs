@@ -27,6 +27,13 @@ internal static class DistributionFixtures
     public static QdcTopology Line(int qpus, int capacity, int commQubits = 2) =>
         Build(qpus, capacity, commQubits, [.. Enumerable.Range(0, qpus - 1).Select(a => Link.WithDefaults(a, a + 1))]);
 
+    public static QdcTopology Ring(int qpus, int capacity, int commQubits = 2) =>
+        Build(qpus, capacity, commQubits, [.. Enumerable.Range(0, qpus).Select(a => Link.WithDefaults(a, (a + 1) % qpus))]);
+
+    /// <summary>QPU 0 is the hub.</summary>
+    public static QdcTopology Star(int qpus, int capacity, int commQubits = 2) =>
+        Build(qpus, capacity, commQubits, [.. Enumerable.Range(1, qpus - 1).Select(a => Link.WithDefaults(0, a))]);
+
     private static QdcTopology Build(int qpus, int capacity, int commQubits, List<Link> links) =>
         new(
             "test",

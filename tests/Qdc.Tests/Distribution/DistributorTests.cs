@@ -16,12 +16,12 @@ public class DistributorTests(ITestOutputHelper output)
     [InlineData(1, 5, 2, 3)]
     [InlineData(2, 6, 2, 3)]
     [InlineData(3, 6, 3, 2)]
-    [InlineData(4, 7, 3, 3)]
-    [InlineData(5, 8, 3, 3)]
+    [InlineData(4, 6, 3, 2)]
+    [InlineData(5, 8, 4, 2)]
     [InlineData(6, 8, 2, 4)]
     public void RandomCircuitsOnAllToAllAreEquivalentAndSpendThePredictedEbits(int seed, int qubits, int qpus, int capacity)
     {
-        var source = DistributionFixtures.Random(seed, qubits, 16);
+        var source = DistributionFixtures.Random(seed, qubits, 24);
         AssertLowersCorrectly(source, DistributionFixtures.AllToAll(qpus, capacity));
     }
 
