@@ -81,7 +81,7 @@ internal sealed class CatRun
             foreach (int t in terminals.Where(t => t != home))
             {
                 parent[t] = home;
-                parentLink[t] = FirstLink(links, home, t);
+                parentLink[t] = LinkLookup.Between(links, home, t);
             }
         }
         else
@@ -95,18 +95,6 @@ internal sealed class CatRun
             PruneBareLeaves(home, remaining, parent, parentLink);
         }
         return new CatRun(qubit, kind, home, parent, parentLink, remaining);
-    }
-
-    private static int FirstLink(IReadOnlyList<Link> links, int a, int b)
-    {
-        for (int l = 0; l < links.Count; l++)
-        {
-            if (links[l].Joins(a, b))
-            {
-                return l;
-            }
-        }
-        throw new InvalidOperationException($"no link joins QPUs {a} and {b}");
     }
 
     // Breadth-first from home over the tree's links, lowest link index first.

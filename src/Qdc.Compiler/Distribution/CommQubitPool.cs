@@ -46,13 +46,15 @@ internal sealed class CommQubitPool
 
     public void Free(int id)
     {
-        int qpu = _qpuOfId[id - FirstId];
+        int qpu = QpuOf(id);
         if (!_free[qpu].Add(id))
         {
             throw new InvalidOperationException($"communication qubit {id} freed twice");
         }
         _alive[qpu]--;
     }
+
+    public int QpuOf(int id) => _qpuOfId[id - FirstId];
 
     public bool AllFree => _alive.All(a => a == 0);
 }

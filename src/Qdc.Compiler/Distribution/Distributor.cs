@@ -8,10 +8,12 @@ namespace Qdc.Compiler.Distribution;
 /// QPU that executes gates of the run (relayed along a Steiner tree when QPUs share no link), the
 /// gates act on the copies there, and the copies are cat-disentangled. One pair per tree link
 /// serves the whole run, so on any topology the pairs consumed equal the partitioner's objective.
+/// With <see cref="DistributionStrategy.Auto"/>, a qubit whose consecutive runs all go to one
+/// neighbouring QPU is teleported there and back instead, when that takes fewer pairs.
 /// </summary>
 public static class Distributor
 {
-    public static DistributedProgram Lower(Placement placement, Topology.Topology topology)
+    public static DistributedProgram Lower(Placement placement, Topology.Topology topology, DistributionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(topology);
@@ -19,6 +21,6 @@ public static class Distributor
         {
             throw new ArgumentException("the placement names a QPU the topology does not have", nameof(placement));
         }
-        return new Lowering(placement, topology).Run();
+        return new Lowering(placement, topology, options ?? new DistributionOptions()).Run();
     }
 }

@@ -22,12 +22,14 @@ internal sealed class Lowering
     private readonly int[] _gateOfOperation;
     private readonly int[] _netOfGateSide;
     private readonly CatRun?[] _runs;
+    private readonly TeledataStretch?[] _stretches;
+    private readonly int[] _where;
     private readonly CommQubitPool _pool;
     private readonly List<Operation> _ops = [];
     private readonly List<EprPair> _pairs = [];
     private int _clbits;
 
-    public Lowering(Placement placement, Topology.Topology topology)
+    public Lowering(Placement placement, Topology.Topology topology, DistributionOptions options)
     {
         _placement = placement;
         _topology = topology;
@@ -46,6 +48,8 @@ internal sealed class Lowering
         Array.Fill(_netOfGateSide, -1);
         _runs = new CatRun?[graph.Graph.NetCount];
         var metrics = new TopologyMetrics(topology);
+        _stretches = options.Strategy == DistributionStrategy.Auto ? TeledataPlanner.Plan(placement, metrics) : new TeledataStretch?[_runs.Length];
+        _where = [.. Enumerable.Range(0, n)];
         for (int e = 0; e < _runs.Length; e++)
         {
             int q = graph.NetQubit[e];
@@ -61,7 +65,7 @@ internal sealed class Lowering
                 _netOfGateSide[(2 * g) + side] = e;
                 gateQpus.Add(placement.Gates[g].Qpu);
             }
-            _runs[e] = CatRun.Create(q, graph.NetKind[e], placement.QpuOfQubit[q], gateQpus, metrics);
+            _runs[e] = _stretches[e] is null ? CatRun.Create(q, graph.NetKind[e], placement.QpuOfQubit[q], gateQpus, metrics) : null;
         }
     }
 
@@ -77,7 +81,8 @@ internal sealed class Lowering
             }
             else
             {
-                _ops.Add(op);
+                // A qubit teleported away takes its one-qubit gates and measurements along.
+                _ops.Add(OperationRemapper.Remap(op, _where));
             }
         }
         if (!_pool.AllFree)
@@ -94,9 +99,13 @@ internal sealed class Lowering
         for (int side = 0; side < 2; side++)
         {
             int q = op.Qubits[side];
-            if (_placement.QpuOfQubit[q] == qpu)
+            if (_stretches[_netOfGateSide[(2 * g) + side]] is { } stretch && _where[q] == q)
             {
-                operands[side] = q;
+                TeleportOut(stretch);
+            }
+            if (QpuOf(q) == qpu)
+            {
+                operands[side] = _where[q];
                 continue;
             }
             var run = _runs[_netOfGateSide[(2 * g) + side]]
@@ -110,12 +119,62 @@ internal sealed class Lowering
         _ops.Add(new GateOperation(op.Gate, [.. operands], op.Condition));
         for (int side = 0; side < 2; side++)
         {
-            if (_runs[_netOfGateSide[(2 * g) + side]] is { } run)
+            int net = _netOfGateSide[(2 * g) + side];
+            if (_runs[net] is { } run)
             {
                 run.RemainingGates[qpu]--;
                 TryRelease(run, qpu);
             }
+            if (_stretches[net] is { } stretch && stretch.LastGate == g)
+            {
+                TeleportBack(stretch);
+            }
         }
+    }
+
+    private int QpuOf(int qubit) => _where[qubit] == qubit ? _placement.QpuOfQubit[qubit] : _pool.QpuOf(_where[qubit]);
+
+    /// <summary>Moves the qubit's state to a communication qubit on the stretch's QPU: one pair, two bits, X and Z corrections.</summary>
+    private void TeleportOut(TeledataStretch stretch)
+    {
+        int q = stretch.Qubit;
+        int a = _pool.Allocate(stretch.Home);
+        int b = _pool.Allocate(stretch.Qpu);
+        Teleport(q, a, b, stretch.Link, stretch.Home, stretch.Qpu);
+        _pool.Free(a);
+        _where[q] = b;
+    }
+
+    /// <summary>Moves it home again, with the measured (and now reset) data qubit as the pair's receiving half.</summary>
+    private void TeleportBack(TeledataStretch stretch)
+    {
+        int q = stretch.Qubit;
+        int from = _where[q];
+        int a = _pool.Allocate(stretch.Qpu);
+        Teleport(from, a, q, stretch.Link, stretch.Qpu, stretch.Home);
+        _pool.Free(a);
+        _pool.Free(from);
+        _where[q] = q;
+    }
+
+    private void Teleport(int source, int a, int b, int link, int fromQpu, int toQpu)
+    {
+        AddPair(link, fromQpu, toQpu, a, b);
+        Emit(Cx, source, a);
+        Emit(H, source);
+        int phase = Measure(source);
+        int flip = Measure(a);
+        _ops.Add(new GateOperation(X, [b], new Condition([flip], 1)));
+        _ops.Add(new GateOperation(Z, [b], new Condition([phase], 1)));
+    }
+
+    private void AddPair(int link, int qpuA, int qpuB, int a, int b)
+    {
+        _pairs.Add(new EprPair(_pairs.Count, link, qpuA, qpuB, a, b, _ops.Count));
+        _ops.Add(new ResetOperation(a));
+        _ops.Add(new ResetOperation(b));
+        Emit(H, a);
+        Emit(Cx, a, b);
     }
 
     /// <summary>The copy of the run's qubit on this QPU, made now (with any relays toward it) if missing.</summary>
@@ -155,11 +214,7 @@ internal sealed class Lowering
     {
         int a = _pool.Allocate(from);
         int b = _pool.Allocate(to);
-        _pairs.Add(new EprPair(_pairs.Count, link, from, to, a, b, _ops.Count));
-        _ops.Add(new ResetOperation(a));
-        _ops.Add(new ResetOperation(b));
-        Emit(H, a);
-        Emit(Cx, a, b);
+        AddPair(link, from, to, a, b);
         bool hadamard = kind == InteractionKind.XType;
         if (hadamard)
         {

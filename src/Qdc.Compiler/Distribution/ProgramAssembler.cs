@@ -53,7 +53,7 @@ internal static class ProgramAssembler
             }
             AddRegister(qregs, names, $"{id}_comm", start, next - start, p);
         }
-        ImmutableArray<Operation> remapped = [.. ops.Select(op => Remap(op, map))];
+        ImmutableArray<Operation> remapped = [.. ops.Select(op => OperationRemapper.Remap(op, map))];
         var cregs = source.ClassicalRegisters.ToBuilder();
         if (clbitCount > source.ClbitCount)
         {
@@ -109,18 +109,5 @@ internal static class ProgramAssembler
             sb.Insert(0, 'q');
         }
         return sb.ToString();
-    }
-
-    private static Operation Remap(Operation op, int[] map)
-    {
-        ImmutableArray<int> qubits = [.. op.Qubits.Select(q => map[q])];
-        return op switch
-        {
-            GateOperation g => new GateOperation(g.Gate, qubits, g.Condition),
-            MeasureOperation m => new MeasureOperation(qubits[0], m.Clbit, m.Condition),
-            ResetOperation r => new ResetOperation(qubits[0], r.Condition),
-            BarrierOperation => new BarrierOperation(qubits),
-            _ => throw new NotSupportedException($"cannot lower operation kind {op.Kind}"),
-        };
     }
 }

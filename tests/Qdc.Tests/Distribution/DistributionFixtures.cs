@@ -41,8 +41,11 @@ internal static class DistributionFixtures
             [.. links],
             Swapping: true);
 
-    /// <summary>One- and two-qubit gates (about half two-qubit), with random angles.</summary>
-    public static Circuit Random(int seed, int qubits, int gates)
+    /// <summary>
+    /// One- and two-qubit gates (about half two-qubit), with random angles. With a hub, every
+    /// gate involves qubit 0, so its runs reach other QPUs again and again (teledata's case).
+    /// </summary>
+    public static Circuit Random(int seed, int qubits, int gates, bool hub = false)
     {
         var rng = new SplitMix64((ulong)seed * 0x9E3779B97F4A7C15UL + 1);
         var b = new CircuitBuilder();
@@ -58,13 +61,17 @@ internal static class DistributionFixtures
                     "u3" => [rng.NextAngle(), rng.NextAngle(), rng.NextAngle()],
                     _ => [],
                 };
-                b.Gate(name, angles, rng.Next(qubits));
+                b.Gate(name, angles, hub ? 0 : rng.Next(qubits));
             }
             else
             {
                 string name = TwoQubitGates[rng.Next(TwoQubitGates.Length)];
-                int a = rng.Next(qubits);
+                int a = hub ? 0 : rng.Next(qubits);
                 int c = (a + 1 + rng.Next(qubits - 1)) % qubits;
+                if (hub && rng.Next(2) == 0)
+                {
+                    (a, c) = (c, a);
+                }
                 b.Gate(name, name is "cp" or "rzz" ? [rng.NextAngle()] : [], a, c);
             }
         }
