@@ -46,6 +46,35 @@ public class DistributorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void GhzAlongALineNeedsOneEbitPerLink()
+    {
+        var program = AssertLowersCorrectly(SampleCircuits.Ghz(8), DistributionFixtures.Line(4, 2));
+        Assert.Equal(3, program.Ebits);
+        Assert.Equal([1L, 1L, 1L], program.EbitsByLink.ToArray());
+    }
+
+    [Fact]
+    public void SourceMeasurementsAndConditionsKeepTheirClbits()
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 4);
+        b.AddClassicalRegister("c", 2);
+        b.Gate("h", 0).Gate("cz", 0, 3).Measure(0, 0);
+        b.Add(new GateOperation(Qdc.Circuits.Gates.Gate.Create("x"), [2], new Condition([0], 1)));
+        b.Gate("cx", 2, 1).Measure(3, 1);
+        var topology = DistributionFixtures.AllToAll(2, 2);
+        var placement = Place(b.Build(), topology);
+        var program = Distributor.Lower(placement, topology);
+        Assert.Equal(2, program.SourceClbits);
+        Assert.Equal("c", program.Circuit.ClassicalRegisters[0].Name);
+        Assert.Equal(2 + (2 * program.Ebits), program.Circuit.ClbitCount);
+        var measures = program.Circuit.Operations.OfType<MeasureOperation>().Where(m => m.Clbit < 2).ToList();
+        Assert.Equal([(program.DataQubitMap[0], 0), (program.DataQubitMap[3], 1)], measures.Select(m => (m.Qubit, m.Clbit)));
+        var conditioned = program.Circuit.Operations.OfType<GateOperation>().Single(g => g.Condition is { } c && c.Clbits[0] == 0);
+        Assert.Equal(program.DataQubitMap[2], conditioned.Qubits[0]);
+    }
+
+    [Fact]
     public void QftOnThreeQpus()
     {
         var program = AssertLowersCorrectly(SampleCircuits.Qft(6), DistributionFixtures.AllToAll(3, 2));
