@@ -1,8 +1,12 @@
 using Qdc.Circuits;
+using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Distribution;
 using Qdc.Compiler.Partitioning;
+using Qdc.Compiler.Topology;
+using Qdc.Qasm;
 using Qdc.Simulation;
 using Qdc.Tests.Partitioning;
+using Qdc.Tests.TestSupport;
 using Xunit.Abstractions;
 using QdcTopology = Qdc.Compiler.Topology.Topology;
 
@@ -72,6 +76,26 @@ public class DistributorTests(ITestOutputHelper output)
         Assert.Equal([(program.DataQubitMap[0], 0), (program.DataQubitMap[3], 1)], measures.Select(m => (m.Qubit, m.Clbit)));
         var conditioned = program.Circuit.Operations.OfType<GateOperation>().Single(g => g.Condition is { } c && c.Clbits[0] == 0);
         Assert.Equal(program.DataQubitMap[2], conditioned.Qubits[0]);
+    }
+
+    [Theory]
+    [InlineData("dc4.json")]
+    [InlineData("line4.json")]
+    [InlineData("mixed.json")]
+    public void TheGhzExampleWithItsFinalMeasurements(string topologyFile)
+    {
+        var diagnostics = new DiagnosticBag();
+        var source = QasmFrontEnd.Load(Path.Combine(RepoPaths.Root, "examples", "ghz12.qasm"), QasmOptions.Default, diagnostics)!;
+        var topology = TopologyLoader.Load(Path.Combine(RepoPaths.Root, "examples", topologyFile), diagnostics)!;
+        Assert.Contains(source.Operations, o => o is MeasureOperation);
+        var placement = Place(source, topology);
+        var program = Distributor.Lower(placement, topology);
+        Assert.Equal(placement.Ebits, program.Ebits);
+        Assert.Equal(source.Operations.Count(o => o is MeasureOperation) + (2 * program.Ebits), program.Circuit.Operations.Count(o => o is MeasureOperation));
+        var candidate = FinalMeasurements.Strip(program.Circuit);
+        Assert.Equal(2 * program.Ebits, candidate.Operations.Count(o => o is MeasureOperation));
+        var r = Equivalence.Check(placement.Normalized, candidate, program.DataQubitMap, Check);
+        Assert.True(r.Equivalent, r.ToString());
     }
 
     [Fact]
