@@ -7,8 +7,8 @@ public enum DistributionStrategy
     Telegate,
 
     /// <summary>
-    /// Telegates, except where a qubit's consecutive runs all execute on one neighbouring QPU and
-    /// teleporting it there and back (two pairs) costs fewer ebits than a copy per run.
+    /// Telegates, except where a qubit's consecutive runs all execute on one other QPU and
+    /// teleporting it there and back (two pairs per hop) costs fewer ebits than a copy per run.
     /// </summary>
     Auto,
 }

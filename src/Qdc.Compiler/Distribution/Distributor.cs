@@ -9,7 +9,7 @@ namespace Qdc.Compiler.Distribution;
 /// gates act on the copies there, and the copies are cat-disentangled. One pair per tree link
 /// serves the whole run, so on any topology the pairs consumed equal the partitioner's objective.
 /// With <see cref="DistributionStrategy.Auto"/>, a qubit whose consecutive runs all go to one
-/// neighbouring QPU is teleported there and back instead, when that takes fewer pairs.
+/// other QPU is teleported there and back instead, when that takes fewer pairs.
 /// </summary>
 public static class Distributor
 {

@@ -134,26 +134,45 @@ internal sealed class Lowering
 
     private int QpuOf(int qubit) => _where[qubit] == qubit ? _placement.QpuOfQubit[qubit] : _pool.QpuOf(_where[qubit]);
 
-    /// <summary>Moves the qubit's state to a communication qubit on the stretch's QPU: one pair, two bits, X and Z corrections.</summary>
+    /// <summary>
+    /// Moves the qubit's state to a communication qubit on the stretch's QPU, hop by hop along the
+    /// path (one pair, two bits, X and Z corrections per hop).
+    /// </summary>
     private void TeleportOut(TeledataStretch stretch)
     {
         int q = stretch.Qubit;
-        int a = _pool.Allocate(stretch.Home);
-        int b = _pool.Allocate(stretch.Qpu);
-        Teleport(q, a, b, stretch.Link, stretch.Home, stretch.Qpu);
-        _pool.Free(a);
-        _where[q] = b;
+        int current = q;
+        for (int hop = 0; hop < stretch.Links.Length; hop++)
+        {
+            int from = stretch.Path[hop], to = stretch.Path[hop + 1];
+            int a = _pool.Allocate(from);
+            int b = _pool.Allocate(to);
+            Teleport(current, a, b, stretch.Links[hop], from, to);
+            _pool.Free(a);
+            if (current != q)
+            {
+                _pool.Free(current);
+            }
+            current = b;
+        }
+        _where[q] = current;
     }
 
-    /// <summary>Moves it home again, with the measured (and now reset) data qubit as the pair's receiving half.</summary>
+    /// <summary>Moves it home again; the last hop lands in the measured (and now reset) data qubit itself.</summary>
     private void TeleportBack(TeledataStretch stretch)
     {
         int q = stretch.Qubit;
-        int from = _where[q];
-        int a = _pool.Allocate(stretch.Qpu);
-        Teleport(from, a, q, stretch.Link, stretch.Qpu, stretch.Home);
-        _pool.Free(a);
-        _pool.Free(from);
+        int current = _where[q];
+        for (int hop = stretch.Links.Length - 1; hop >= 0; hop--)
+        {
+            int from = stretch.Path[hop + 1], to = stretch.Path[hop];
+            int a = _pool.Allocate(from);
+            int b = hop == 0 ? q : _pool.Allocate(to);
+            Teleport(current, a, b, stretch.Links[hop], from, to);
+            _pool.Free(a);
+            _pool.Free(current);
+            current = b;
+        }
         _where[q] = q;
     }
 

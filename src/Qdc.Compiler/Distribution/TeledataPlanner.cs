@@ -5,8 +5,9 @@ namespace Qdc.Compiler.Distribution;
 
 /// <summary>
 /// Picks the runs that teledata serves more cheaply than telegates: per qubit, maximal sequences of
-/// consecutive runs each executed entirely on the same neighbouring QPU. Telegates cost one pair
-/// per run there, a teleport out and back two, so sequences of three runs or more move.
+/// consecutive runs each executed entirely on the same other QPU. Telegates cost one pair
+/// per run and hop there, a teleport out and back two per hop, so sequences of three runs or more
+/// move (along the best path, hop by hop, when the QPU is not a neighbour).
 /// </summary>
 internal static class TeledataPlanner
 {
@@ -37,9 +38,10 @@ internal static class TeledataPlanner
                 {
                     end++;
                 }
-                if (target >= 0 && end - start > RoundTripPairs && metrics.HopDistance(home, target) == 1)
+                // Each run costs one pair per hop as a telegate; the round trip two per hop.
+                if (target >= 0 && end - start > RoundTripPairs && metrics.BestPath(home, target) is { IsReachable: true } path)
                 {
-                    var stretch = new TeledataStretch(q, home, target, LinkLookup.Between(metrics.Topology.Links, home, target), LastGate(graph, nets[end - 1]));
+                    var stretch = new TeledataStretch(q, path.Qpus, path.Links, LastGate(graph, nets[end - 1]));
                     for (int i = start; i < end; i++)
                     {
                         stretchOfNet[nets[i]] = stretch;
