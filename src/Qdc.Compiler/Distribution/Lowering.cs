@@ -20,9 +20,11 @@ internal sealed class Lowering
     private readonly Placement _placement;
     private readonly Topology.Topology _topology;
     private readonly int[] _gateOfOperation;
+    // The net (run) each operand of gate vertex g belongs to, at 2g + side.
     private readonly int[] _netOfGateSide;
     private readonly CatRun?[] _runs;
     private readonly TeledataStretch?[] _stretches;
+    // Where each source qubit's state is now: itself, or a communication qubit while teleported away.
     private readonly int[] _where;
     private readonly CommQubitPool _pool;
     private readonly List<Operation> _ops = [];
