@@ -1,0 +1,88 @@
+using Qdc.Circuits;
+using Qdc.Compiler.Distribution;
+using Qdc.Compiler.Partitioning;
+using Qdc.Simulation;
+
+namespace Qdc.Tests.Distribution;
+
+public class TeledataTests
+{
+    private static readonly EquivalenceOptions Check = new() { Seed = 7, InputStates = 4, BranchesPerState = 8, MaxExhaustiveMeasurements = 10 };
+    private static readonly DistributionOptions Auto = new() { Strategy = DistributionStrategy.Auto };
+
+    /// <summary>q0 on QPU 0 meets q1 and q2 on QPU 1 in three runs that H gates break apart.</summary>
+    private static Placement ThreeRunsAway(int away = 1)
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 3);
+        b.Gate("ry", [0.8], 0).Gate("cz", 0, 1).Gate("h", 0).Gate("cp", [0.6], 2, 0).Gate("h", 0).Gate("cx", 0, 2).Gate("h", 0).Gate("rz", [0.3], 0);
+        var source = b.Build();
+        GatePlacement[] gates = [new(1, away, GateRealization.Telegate), new(3, away, GateRealization.Telegate), new(5, away, GateRealization.Telegate)];
+        return new Placement(source, [0, away, away], [.. gates], 3 * away, [.. Enumerable.Range(0, away + 1).Select(p => p == 0 ? 1L : p == away ? 2L : 0L)], CircuitHypergraph.Build(source));
+    }
+
+    [Fact]
+    public void ThreeRunsOnOneNeighbourTeleportThereAndBackForTwoPairs()
+    {
+        var placement = ThreeRunsAway();
+        var topology = DistributionFixtures.AllToAll(2, 2);
+        var telegate = Distributor.Lower(placement, topology);
+        Assert.Equal(3, telegate.Ebits);
+        var teledata = Distributor.Lower(placement, topology, Auto);
+        Assert.Equal(2, teledata.Ebits);
+        // The second pair's receiving half is q0's own (measured, then reset) data qubit.
+        Assert.Equal(teledata.DataQubitMap[0], teledata.EprPairs[1].QubitB);
+        foreach (var program in new[] { telegate, teledata })
+        {
+            var r = Equivalence.Check(placement.Normalized, program.Circuit, program.DataQubitMap, Check);
+            Assert.True(r.Equivalent, r.ToString());
+        }
+    }
+
+    [Fact]
+    public void AQpuTwoHopsAwayIsReachedHopByHop()
+    {
+        var placement = ThreeRunsAway(away: 2);
+        var topology = DistributionFixtures.Line(3, 2);
+        var telegate = Distributor.Lower(placement, topology);
+        Assert.Equal(6, telegate.Ebits);
+        var teledata = Distributor.Lower(placement, topology, Auto);
+        Assert.Equal(4, teledata.Ebits);
+        Assert.Equal([2L, 2L], teledata.EbitsByLink.ToArray());
+        // Sending on from a communication qubit takes a second one for the next pair.
+        Assert.Equal([1, 2, 2], teledata.PeakCommQubits.ToArray());
+        foreach (var program in new[] { telegate, teledata })
+        {
+            var r = Equivalence.Check(placement.Normalized, program.Circuit, program.DataQubitMap, Check);
+            Assert.True(r.Equivalent, r.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ADroppedTeleportCorrectionIsCaught(int occurrence)
+    {
+        var placement = ThreeRunsAway();
+        var program = Distributor.Lower(placement, DistributionFixtures.AllToAll(2, 2), Auto);
+        // Teleports' corrections come in X, Z order: 0 and 1 belong to the way out, 2 and 3 to the way back.
+        var broken = DistributionFixtures.DropCorrection(program.Circuit, occurrence % 2 == 0 ? "x" : "z", occurrence / 2);
+        var r = Equivalence.Check(placement.Normalized, broken, program.DataQubitMap, Check);
+        Assert.False(r.Equivalent, r.ToString());
+    }
+
+    [Fact]
+    public void TwoRunsStayTelegates()
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 2);
+        b.Gate("cz", 0, 1).Gate("h", 0).Gate("cz", 0, 1);
+        var source = b.Build();
+        var placement = new Placement(source, [0, 1], [new(0, 1, GateRealization.Telegate), new(2, 1, GateRealization.Telegate)], 2, [1, 1], CircuitHypergraph.Build(source));
+        var program = Distributor.Lower(placement, DistributionFixtures.AllToAll(2, 2), Auto);
+        Assert.Equal(2, program.Ebits);
+        Assert.All(program.EprPairs, p => Assert.True(program.IsCommQubit[p.QubitB]));
+    }
+}
