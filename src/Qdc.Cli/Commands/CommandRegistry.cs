@@ -7,6 +7,7 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All(TextWriter stdout, TextWriter stderr)
     {
+        yield return CompileCommand.Create(stdout, stderr);
         yield return StatsCommand.Create(stdout, stderr);
         yield return SimulateCommand.Create(stdout, stderr);
         yield return PartitionCommand.Create(stdout, stderr);

@@ -7,7 +7,7 @@ namespace Qdc.Compiler.Distribution;
 /// In the program it is the four operations reset a; reset b; h a; cx a, b,
 /// starting at <see cref="Operation"/>, so a scheduler or emitter can find and replace them.
 /// </summary>
-public sealed record EprPair(int Index, int Link, int QpuA, int QpuB, int QubitA, int QubitB, int Operation)
+public sealed record EprPair(int Index, int Link, int QpuA, int QpuB, int QubitA, int QubitB, int Operation, EprUse Use = EprUse.CatEntangle)
 {
     /// <summary>How many operations of the program stand for one pair.</summary>
     public const int OperationCount = 4;

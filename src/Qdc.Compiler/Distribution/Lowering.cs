@@ -180,7 +180,7 @@ internal sealed class Lowering
 
     private void Teleport(int source, int a, int b, int link, int fromQpu, int toQpu)
     {
-        AddPair(link, fromQpu, toQpu, a, b);
+        AddPair(link, fromQpu, toQpu, a, b, EprUse.Teleport);
         Emit(Cx, source, a);
         Emit(H, source);
         int phase = Measure(source);
@@ -189,9 +189,9 @@ internal sealed class Lowering
         _ops.Add(new GateOperation(Z, [b], new Condition([phase], 1)));
     }
 
-    private void AddPair(int link, int qpuA, int qpuB, int a, int b)
+    private void AddPair(int link, int qpuA, int qpuB, int a, int b, EprUse use = EprUse.CatEntangle)
     {
-        _pairs.Add(new EprPair(_pairs.Count, link, qpuA, qpuB, a, b, _ops.Count));
+        _pairs.Add(new EprPair(_pairs.Count, link, qpuA, qpuB, a, b, _ops.Count, use));
         _ops.Add(new ResetOperation(a));
         _ops.Add(new ResetOperation(b));
         Emit(H, a);

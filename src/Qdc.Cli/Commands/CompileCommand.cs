@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Qdc.Circuits;
+using Qdc.Compiler.Distribution;
+using Qdc.Compiler.Partitioning;
+using Qdc.Simulation;
+
+namespace Qdc.Cli.Commands;
+
+/// <summary>
+/// <c>qdc compile CIRCUIT [--topology FILE] [-o DIR] [--seed N] [--strategy S] [--validate]</c>:
+/// partition, lower to a distributed program, write partition.json and report.json, and prove
+/// the program equivalent to the source when asked.
+/// </summary>
+internal static class CompileCommand
+{
+    private const int MaxValidationQubits = 22;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var circuit = CircuitInput.CircuitArgument();
+        var topologyOption = TopologyInput.Option();
+        var output = new Option<string>("--output", "-o") { Description = "Output directory: partition.json and report.json are written there (qdc's files only; anything else is left alone).", DefaultValueFactory = _ => "out" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the partitioner and of the validation's random states.", DefaultValueFactory = _ => 1 };
+        var strategy = new Option<string>("--strategy") { Description = "telegate: cat-entangled copies only (ebits = the partitioner's prediction); auto: teleport a qubit instead where that costs fewer ebits.", DefaultValueFactory = _ => "auto" };
+        strategy.AcceptOnlyFromAmong("auto", "telegate");
+        var validate = new Option<bool>("--validate") { Description = "Simulate the distributed program against the source on random inputs and measurement branches; exit 3 if they differ." };
+        var param = CircuitInput.ParamOption();
+        var command = new Command("compile",
+            "Compile a circuit onto a data center: place its qubits, turn gates across QPUs into EPR-consuming telegates or teleports, "
+            + "and report the ebits per link. With --validate, prove the result equivalent with the statevector simulator.\n\n"
+            + "Examples:\n  qdc compile examples/qft16.qasm --topology examples/dc4.json -o out\n"
+            + "  qdc compile examples/ghz12.qasm --topology examples/line4.json --validate")
+        {
+            circuit,
+            topologyOption,
+            output,
+            seed,
+            strategy,
+            validate,
+            param,
+        };
+        command.SetAction(parse =>
+        {
+            var source = CircuitInput.Load(parse.GetValue(circuit)!, parse.GetValue(param), stderr, out int exit);
+            if (source is null)
+            {
+                return exit;
+            }
+            var topology = TopologyInput.Load(parse.GetValue(topologyOption), source.QubitCount, stderr, out exit);
+            if (topology is null)
+            {
+                return exit;
+            }
+            ulong s = parse.GetValue(seed);
+            var clock = Stopwatch.StartNew();
+            var placement = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = s });
+            if (placement is null)
+            {
+                stderr.WriteLine($"qdc: the circuit's qubits do not fit the QPUs of '{topology.Name}'");
+                return ExitCodes.Infeasible;
+            }
+            var mode = parse.GetValue(strategy) == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
+            var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode });
+            double seconds = clock.Elapsed.TotalSeconds;
+
+            string dir = parse.GetValue(output)!;
+            Directory.CreateDirectory(dir);
+            AtomicFile.Write(Path.Combine(dir, "partition.json"), PartitionJson.Write(placement, topology, s));
+            AtomicFile.Write(Path.Combine(dir, "report.json"), ReportJson.Write(source, placement, program, topology, s));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {program.Ebits} (predicted {placement.Ebits}) on {topology.QpuCount} QPUs of '{topology.Name}'"));
+            for (int l = 0; l < topology.Links.Length; l++)
+            {
+                if (program.EbitsByLink[l] > 0)
+                {
+                    var link = topology.Links[l];
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {topology.Qpus[link.A].Id} -- {topology.Qpus[link.B].Id}: {program.EbitsByLink[l]}"));
+                }
+            }
+            stdout.WriteLine($"wrote {Path.Combine(dir, "partition.json")} and {Path.Combine(dir, "report.json")}");
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compiled in {seconds:F3} s"));
+            return parse.GetValue(validate) ? Validate(placement.Normalized, program, s, stdout, stderr) : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int Validate(Circuit normalized, DistributedProgram program, ulong seed, TextWriter stdout, TextWriter stderr)
+    {
+        // The program keeps the source's final measurements; the check compares the unitary parts.
+        var reference = FinalMeasurements.Strip(normalized);
+        var candidate = FinalMeasurements.Strip(program.Circuit);
+        if (candidate.QubitCount > MaxValidationQubits)
+        {
+            // Each check simulates the joint program many times (inputs × branches): past this size
+            // it takes minutes, so it is skipped and said so rather than left to run.
+            stderr.WriteLine($"qdc: --validate skipped: the joint program has {candidate.QubitCount} qubits (data and communication); qdc validates up to {MaxValidationQubits}");
+            return ExitCodes.Success;
+        }
+        if (MemoryGuard.Check(candidate.QubitCount, new SimulationOptions()) is { } tooBig)
+        {
+            stderr.WriteLine($"qdc: --validate skipped: {tooBig.Message}");
+            return ExitCodes.Success;
+        }
+        var result = Equivalence.Check(reference, candidate, program.DataQubitMap, new EquivalenceOptions { Seed = seed });
+        if (result.Equivalent)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"validated: equivalent on {result.InputStates} input states and {result.Branches} branches{(result.Exhaustive ? " (every branch)" : "")}, worst fidelity {result.WorstFidelity:F12}"));
+            return ExitCodes.Success;
+        }
+        if (result.Failure is null)
+        {
+            // The checker could not compare (e.g. mid-circuit measurement in the source): say so, don't fail.
+            stderr.WriteLine($"qdc: --validate could not check this circuit: {result.Message}");
+            return ExitCodes.Success;
+        }
+        stderr.WriteLine("qdc: validation failed: the distributed program differs from the source");
+        stderr.WriteLine(result.Failure.Describe());
+        return ExitCodes.Inequivalent;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using System.Text.Json;
+using Qdc.Circuits;
+using Qdc.Compiler.Partitioning;
+
+namespace Qdc.Compiler.Distribution;
+
+/// <summary>
+/// report.json with the keys DESIGN.md promises scripts: sorted, `\n` line ends, no timestamps.
+/// The scheduler fills makespanSeconds; until it exists the key is null.
+/// </summary>
+public static class ReportJson
+{
+    public const int FormatVersion = 1;
+
+    public static string Write(Circuit source, Placement placement, DistributedProgram program, Topology.Topology topology, ulong seed)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("circuit");
+            w.WriteNumber("gates", source.Operations.Count(o => o is GateOperation));
+            w.WriteNumber("qubits", source.QubitCount);
+            w.WriteNumber("twoQubitGates", source.Operations.Count(o => o is GateOperation { Qubits.Length: 2 }));
+            w.WriteEndObject();
+            w.WriteNumber("ebits", program.Ebits);
+            w.WriteStartObject("ebitsByLink");
+            for (int l = 0; l < topology.Links.Length; l++)
+            {
+                var link = topology.Links[l];
+                w.WriteNumber($"{topology.Qpus[link.A].Id}--{topology.Qpus[link.B].Id}", program.EbitsByLink[l]);
+            }
+            w.WriteEndObject();
+            w.WriteNumber("formatVersion", FormatVersion);
+            w.WriteNull("makespanSeconds");
+            w.WriteStartObject("peakCommQubits");
+            for (int q = 0; q < topology.QpuCount; q++)
+            {
+                w.WriteNumber(topology.Qpus[q].Id, program.PeakCommQubits[q]);
+            }
+            w.WriteEndObject();
+            w.WriteNumber("predictedEbits", placement.Ebits);
+            w.WriteNumber("qpus", topology.QpuCount);
+            w.WriteNumber("seed", seed);
+            // Relays along a Steiner tree stand in for entanglement swapping, so no swap is used yet.
+            w.WriteNumber("swaps", 0);
+            w.WriteNumber("teledata", program.EprPairs.Count(p => p.Use == EprUse.Teleport));
+            w.WriteNumber("telegates", program.EprPairs.Count(p => p.Use == EprUse.CatEntangle));
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+}

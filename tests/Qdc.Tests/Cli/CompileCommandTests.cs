@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Qdc.Tests.TestSupport;
+
+namespace Qdc.Tests.Cli;
+
+/// <summary>qdc compile: placement, lowering, report.json, and --validate through the simulator.</summary>
+public class CompileCommandTests
+{
+    private const string TwoQpus = "{ \"name\": \"two\", \"qpus\": [ { \"id\": \"a\", \"dataQubits\": 3 }, { \"id\": \"b\", \"dataQubits\": 3 } ], \"links\": [ { \"between\": [\"a\", \"b\"] } ] }\n";
+
+    private const string SixQubits = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[6];\ncreg c[6];\nh q[0];\ncx q[0],q[3];\nrz(0.3) q[3];\n"
+        + "cx q[1],q[4];\ncp(0.7) q[2],q[5];\nh q[5];\ncx q[5],q[0];\nccx q[0],q[1],q[2];\nswap q[2],q[4];\nmeasure q -> c;\n";
+
+    private static string Example(string name) => Path.Combine(RepoPaths.Root, "examples", name);
+
+    private static string Temp(string name, string text)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Theory]
+    [InlineData("telegate")]
+    [InlineData("auto")]
+    public void CompilesAndValidatesACircuitThatCrossesQpus(string strategy)
+    {
+        var circuit = Temp("six.qasm", SixQubits);
+        var topology = Temp("two.json", TwoQpus);
+        var outDir = Path.Combine(Path.GetDirectoryName(circuit)!, "out");
+        var (exit, output, err) = CliHarness.Run("compile", circuit, "--topology", topology, "-o", outDir, "--validate", "--strategy", strategy);
+        Assert.True(exit == 0, err);
+        Assert.Contains("validated: equivalent", output);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")));
+        var root = report.RootElement;
+        Assert.Equal(1, root.GetProperty("formatVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("qpus").GetInt32());
+        Assert.Equal(6, root.GetProperty("circuit").GetProperty("qubits").GetInt32());
+        long ebits = root.GetProperty("ebits").GetInt64();
+        Assert.True(ebits > 0);
+        Assert.Equal(ebits, root.GetProperty("ebitsByLink").GetProperty("a--b").GetInt64());
+        Assert.Equal(ebits, root.GetProperty("telegates").GetInt64() + root.GetProperty("teledata").GetInt64());
+        using var partition = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "partition.json")));
+        if (strategy == "telegate")
+        {
+            // Telegates only: the ebits spent are exactly what the partitioner predicted.
+            Assert.Equal(partition.RootElement.GetProperty("ebits").GetInt64(), ebits);
+        }
+    }
+
+    [Fact]
+    public void GhzAlongALineValidatesWithOneEbit()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
+        var (exit, output, err) = CliHarness.Run("compile", Example("ghz12.qasm"), "--topology", Example("line4.json"), "-o", outDir, "--validate");
+        Assert.True(exit == 0, err);
+        Assert.StartsWith("ebits 1 (predicted 1)", output);
+        Assert.Contains("validated: equivalent", output);
+    }
+
+    [Fact]
+    public void TheSameRunWritesTheSameBytes()
+    {
+        string a = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
+        string b = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
+        Assert.Equal(0, CliHarness.Run("compile", Example("qft16.qasm"), "--topology", Example("mixed.json"), "-o", a).Exit);
+        Assert.Equal(0, CliHarness.Run("compile", Example("qft16.qasm"), "--topology", Example("mixed.json"), "-o", b).Exit);
+        foreach (var file in new[] { "partition.json", "report.json" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a, file)), File.ReadAllBytes(Path.Combine(b, file)));
+        }
+    }
+
+    [Fact]
+    public void ValidationOfAProgramTooLargeToSimulateIsSkippedAndSaid()
+    {
+        var outDir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
+        var (exit, _, err) = CliHarness.Run("compile", Example("qft16.qasm"), "--topology", Example("dc4.json"), "-o", outDir, "--validate");
+        Assert.Equal(0, exit);
+        Assert.Contains("--validate skipped", err);
+    }
+
+    [Fact]
+    public void AnUnknownStrategyIsAUsageError()
+    {
+        var (exit, _, err) = CliHarness.Run("compile", Example("ghz12.qasm"), "--strategy", "magic");
+        Assert.Equal(2, exit);
+        Assert.Contains("magic", err);
+    }
+}
