@@ -43,27 +43,16 @@ internal static class CompileCommand
         };
         command.SetAction(parse =>
         {
-            var source = CircuitInput.Load(parse.GetValue(circuit)!, parse.GetValue(param), stderr, out int exit);
-            if (source is null)
-            {
-                return exit;
-            }
-            var topology = TopologyInput.Load(parse.GetValue(topologyOption), source.QubitCount, stderr, out exit);
-            if (topology is null)
-            {
-                return exit;
-            }
             ulong s = parse.GetValue(seed);
-            var clock = Stopwatch.StartNew();
-            var placement = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = s });
-            if (placement is null)
+            if (PlacedCircuit.Load(parse.GetValue(circuit)!, parse.GetValue(param), parse.GetValue(topologyOption), s, stderr, out int exit) is not { } placed)
             {
-                stderr.WriteLine($"qdc: the circuit's qubits do not fit the QPUs of '{topology.Name}'");
-                return ExitCodes.Infeasible;
+                return exit;
             }
+            var (source, topology, placement) = (placed.Source, placed.Topology, placed.Placement);
+            var clock = Stopwatch.StartNew();
             var mode = parse.GetValue(strategy) == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
             var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode });
-            double seconds = clock.Elapsed.TotalSeconds;
+            double seconds = placed.Seconds + clock.Elapsed.TotalSeconds;
 
             string dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);

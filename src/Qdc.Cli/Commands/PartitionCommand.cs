@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Qdc.Compiler.Partitioning;
 
@@ -31,25 +30,13 @@ internal static class PartitionCommand
         };
         command.SetAction(parse =>
         {
-            var c = CircuitInput.Load(parse.GetValue(circuit)!, parse.GetValue(param), stderr, out int exit);
-            if (c is null)
-            {
-                return exit;
-            }
-            var topology = TopologyInput.Load(parse.GetValue(topologyOption), c.QubitCount, stderr, out exit);
-            if (topology is null)
-            {
-                return exit;
-            }
-            var sw = Stopwatch.StartNew();
             ulong s = parse.GetValue(seed);
-            var placement = CircuitPartitioner.Place(c, topology, new PartitionOptions { Seed = s });
-            if (placement is null)
+            if (PlacedCircuit.Load(parse.GetValue(circuit)!, parse.GetValue(param), parse.GetValue(topologyOption), s, stderr, out int exit) is not { } placed)
             {
-                stderr.WriteLine($"qdc: the circuit's qubits do not fit the QPUs of '{topology.Name}'");
-                return ExitCodes.Infeasible;
+                return exit;
             }
-            double seconds = sw.Elapsed.TotalSeconds;
+            var (topology, placement) = (placed.Topology, placed.Placement);
+            double seconds = placed.Seconds;
             if (parse.GetValue(hmetis) is { } hgr)
             {
                 AtomicFile.Write(hgr, HmetisWriter.ToText(placement.Hypergraph.Graph, forceVertexWeights: true));
