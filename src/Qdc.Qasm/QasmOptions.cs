@@ -14,6 +14,12 @@ public sealed record QasmOptions
     /// <summary>The most iterations a loop may unroll to before qdc calls it a runaway.</summary>
     public int LoopLimit { get; init; } = 10_000_000;
 
+    /// <summary>
+    /// Read flat files (declarations, gate calls, measure, reset, barrier) without parse trees.
+    /// The result is the same either way; tests turn it off to compare the two paths.
+    /// </summary>
+    public bool FastPath { get; init; } = true;
+
     /// <summary>The most operations a program may unroll to; past it qdc stops with a diagnostic.</summary>
     public long MaxOperations { get; init; } = 10_000_000;
 }

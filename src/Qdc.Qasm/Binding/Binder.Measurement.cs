@@ -27,11 +27,13 @@ internal sealed partial class Binder
         }
     }
 
-    private void Measure(ImmutableArray<int> qubits, ImmutableArray<int> clbits, ParserRuleContext at)
+    private void Measure(ImmutableArray<int> qubits, ImmutableArray<int> clbits, ParserRuleContext at) => Measure(qubits, clbits, Loc(at));
+
+    private void Measure(ImmutableArray<int> qubits, ImmutableArray<int> clbits, Qdc.Circuits.Diagnostics.SourceLocation at)
     {
         if (qubits.Length != clbits.Length)
         {
-            Error(QasmDiagnostics.MeasureSizeMismatch, $"cannot measure {qubits.Length} qubit{(qubits.Length == 1 ? "" : "s")} into {clbits.Length} bit{(clbits.Length == 1 ? "" : "s")}: the sizes must match", Loc(at));
+            Error(QasmDiagnostics.MeasureSizeMismatch, $"cannot measure {qubits.Length} qubit{(qubits.Length == 1 ? "" : "s")} into {clbits.Length} bit{(clbits.Length == 1 ? "" : "s")}: the sizes must match", at);
             return;
         }
         for (int i = 0; i < qubits.Length; i++)
