@@ -223,6 +223,7 @@ internal sealed class FlatScanner
         {
             _pos++;
         }
+        // Letters beyond ASCII (π, unicode names) are the full path's business.
         if (Peek() > 127)
         {
             return null;
@@ -362,21 +363,9 @@ internal sealed class FlatScanner
 
     // ---- characters ----
 
-    private CommonToken? Identifier()
-    {
-        SkipBlanks();
-        int start = _pos;
-        if (!char.IsAsciiLetter(Peek()) && Peek() != '_')
-        {
-            return null;
-        }
-        while (IsIdentifierChar(Peek()))
-        {
-            _pos++;
-        }
-        // Letters beyond ASCII (π, unicode names) are the full path's business.
-        return Peek() > 127 ? null : Token(QasmLexer.Identifier, start, _pos - 1);
-    }
+    /// <summary>An identifier as a token, for declarations whose place the binder records.</summary>
+    private CommonToken? Identifier() =>
+        Name() is { } name ? Token(QasmLexer.Identifier, _pos - name.Length, _pos - 1) : null;
 
     private long? Integer()
     {
