@@ -35,12 +35,11 @@ public static class QasmFrontEnd
         }
         int before = diagnostics.Items.Count(d => d.IsError);
         var tree = QasmSyntaxTree.Parse(source, diagnostics);
-        if (options.FastPath && tree.SyntaxErrors == 0 && tree.Version is null or "2.0" or "2" or "3" or "3.0" or "3.1"
-            && FlatScanner.Scan(source, tree.Version) is { } flat)
+        if (options.FastPath && tree.SyntaxErrors == 0 && tree.Version is null or "2.0" or "2" or "3" or "3.0" or "3.1")
         {
             // A flat file: bind it without parse trees. Any doubt and the full path below decides.
             var quiet = new DiagnosticBag();
-            if (new Binder(options, quiet).BindFlat(source, tree.Version, flat) is { } fast)
+            if (new Binder(options, quiet).BindFlat(source, tree.Version, FlatScanner.Scan(source, tree.Version)) is { } fast)
             {
                 return fast;
             }

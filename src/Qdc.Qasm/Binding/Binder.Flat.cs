@@ -12,7 +12,7 @@ namespace Qdc.Qasm.Binding;
 /// </summary>
 internal sealed partial class Binder
 {
-    public Circuit? BindFlat(SourceText source, string? version, List<FlatStatement> statements)
+    public Circuit? BindFlat(SourceText source, string? version, IEnumerable<FlatStatement?> statements)
     {
         _source = source;
         _qasm2 = version is not null && version.StartsWith('2');
@@ -22,7 +22,7 @@ internal sealed partial class Binder
         {
             foreach (var s in statements)
             {
-                if (!BindFlatStatement(s) || diagnostics.Count > 0)
+                if (s is null || !BindFlatStatement(s) || diagnostics.Count > 0)
                 {
                     return null;
                 }

@@ -43,16 +43,22 @@ internal sealed class FlatScanner
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The file's statements, or null when it holds anything the fast path does not read.</summary>
-    public static List<FlatStatement>? Scan(SourceText source, string? version)
+    /// <summary>
+    /// The file's statements, read as they are asked for; a null element means the file holds
+    /// something the fast path does not read, and whatever was bound from it must be dropped.
+    /// Streaming keeps each statement short-lived, which is most of the fast path's speed.
+    /// </summary>
+    public static IEnumerable<FlatStatement?> Scan(SourceText source, string? version)
     {
         bool qasm2 = version is not null && version.StartsWith('2');
         return new FlatScanner(source, qasm2).ScanAll();
     }
 
-    private List<FlatStatement>? ScanAll()
+    /// <summary>True when the whole file is flat (a test helper; the compiler streams instead).</summary>
+    public static bool IsFlat(SourceText source, string? version) => Scan(source, version).All(s => s is not null);
+
+    private IEnumerable<FlatStatement?> ScanAll()
     {
-        var statements = new List<FlatStatement>();
         SkipTrivia();
         if (At("OPENQASM"))
         {
@@ -60,7 +66,8 @@ internal sealed class FlatScanner
             int semicolon = _text.IndexOf(';', _pos);
             if (semicolon < 0)
             {
-                return null;
+                yield return null;
+                yield break;
             }
             _pos = semicolon + 1;
         }
@@ -68,17 +75,19 @@ internal sealed class FlatScanner
         {
             if (!SkipTrivia())
             {
-                return null;
+                yield return null;
+                yield break;
             }
             if (_pos >= _text.Length)
             {
-                return statements;
+                yield break;
             }
-            if (ScanStatement() is not { } statement)
+            var statement = ScanStatement();
+            yield return statement;
+            if (statement is null)
             {
-                return null;
+                yield break;
             }
-            statements.Add(statement);
         }
     }
 
