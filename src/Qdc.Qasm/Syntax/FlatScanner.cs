@@ -290,7 +290,8 @@ internal sealed class FlatScanner
         if (Peek() == '-')
         {
             _pos++;
-            return Unary() is { } inner ? new Number(-inner.Value, inner.IsInt) : null;
+            // As the grammar's path: an integer negates as an integer (no −0), a real as a real.
+            return Unary() is { } inner ? new Number(inner.IsInt ? 0 - inner.Value : -inner.Value, inner.IsInt) : null;
         }
         if (Peek() == '(')
         {

@@ -81,7 +81,7 @@ public class FastPathTests
     [Fact]
     public void ParametersEvaluateAsTheGrammarDoes()
     {
-        const string body = "qreg q[1];\nrz(-pi/4 + 2*3 - (1/2)) q[0];\nrx(1.5e-3) q[0];\nU(pi, 0, -pi) q[0];\n";
+        const string body = "qreg q[1];\nrz(-pi/4 + 2*3 - (1/2)) q[0];\nrx(1.5e-3) q[0];\nU(pi, 0, -pi) q[0];\nrz(-0) q[0];\nrz(-0.0) q[0];\nrz(7/2) q[0];\n";
         foreach (var header in new[] { "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n", "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n" })
         {
             var text = header + (header.Contains('3') ? body.Replace("qreg q[1]", "qubit[1] q", StringComparison.Ordinal) : body);
