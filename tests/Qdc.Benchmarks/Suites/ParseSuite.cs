@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Qdc.Circuits.Diagnostics;
 using Qdc.Qasm;
+using Qdc.Tests.TestSupport;
 
 namespace Qdc.Benchmarks.Suites;
 
@@ -106,16 +107,8 @@ public sealed class ParseSuite : ISuite
         return sb.ToString();
     }
 
-    private static string? Largest()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var corpus = Path.Combine(dir.FullName, "..", "shared", "corpus");
-            if (File.Exists(Path.Combine(dir.FullName, "qdc.sln")) && Directory.Exists(corpus))
-            {
-                return Directory.EnumerateFiles(corpus, "*.qasm", SearchOption.AllDirectories).MaxBy(f => new FileInfo(f).Length);
-            }
-        }
-        return null;
-    }
+    private static string? Largest() =>
+        Directory.Exists(RepoPaths.Corpus)
+            ? Directory.EnumerateFiles(RepoPaths.Corpus, "*.qasm", SearchOption.AllDirectories).MaxBy(f => new FileInfo(f).Length)
+            : null;
 }

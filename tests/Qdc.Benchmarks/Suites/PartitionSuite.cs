@@ -4,6 +4,7 @@ using Qdc.Circuits;
 using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Partitioning;
 using Qdc.Tests.Partitioning;
+using Qdc.Tests.TestSupport;
 
 namespace Qdc.Benchmarks.Suites;
 
@@ -34,7 +35,7 @@ public sealed class PartitionSuite : ISuite
     public int Run(string[] args, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        string dir = Path.Combine(FindShared(), "reference", "hypergraphs");
+        string dir = Path.Combine(RepoPaths.Shared, "reference", "hypergraphs");
         string? only = args.Length > 0 ? args[0] : null;
         output.WriteLine("instance                         k   qdc km1   qdc time   KaHyPar km1  KaHyPar time   ratio");
         var graphs = new Dictionary<string, Hypergraph>();
@@ -96,7 +97,7 @@ public sealed class PartitionSuite : ISuite
     {
         output.WriteLine();
         output.WriteLine("qasmbench        k   qdc ebits   best published   time      (telegate-only model)");
-        string root = Path.Combine(FindShared(), "corpus", "qasmbench", "large");
+        string root = Path.Combine(RepoPaths.Shared, "corpus", "qasmbench", "large");
         foreach (var (name, best) in QasmBench)
         {
             var dir = Path.Combine(root, name);
@@ -161,15 +162,5 @@ public sealed class PartitionSuite : ISuite
         var clock = Stopwatch.StartNew();
         var r = run();
         return (r, clock.Elapsed.TotalSeconds);
-    }
-
-    private static string FindShared()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "qdc.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir is null ? throw new DirectoryNotFoundException("qdc.sln") : Path.Combine(dir.FullName, "..", "shared");
     }
 }

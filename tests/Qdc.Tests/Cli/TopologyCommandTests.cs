@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Qdc.Tests.TestSupport;
 using Qdc.Tests.Topology;
 
 namespace Qdc.Tests.Cli;
 
 public class TopologyCommandTests
 {
-    private static string Example(string name) => ExampleFiles.Path(Path.Combine("examples", name));
+    private static string Example(string name) => Path.Combine(RepoPaths.Root, "examples", name);
 
     private static string WriteTemp(string json)
     {

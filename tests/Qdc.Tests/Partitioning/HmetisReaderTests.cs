@@ -1,5 +1,6 @@
 using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Partitioning;
+using Qdc.Tests.TestSupport;
 
 namespace Qdc.Tests.Partitioning;
 
@@ -74,7 +75,7 @@ public class HmetisReaderTests
     [Fact]
     public void ReferenceHypergraphsRoundTrip()
     {
-        foreach (var path in Directory.GetFiles(SharedFiles.Hypergraphs, "*.hgr"))
+        foreach (var path in Directory.GetFiles(Path.Combine(RepoPaths.Shared, "reference", "hypergraphs"), "*.hgr"))
         {
             var bag = new DiagnosticBag();
             var g = HmetisReader.ReadFile(path, bag);

@@ -1,5 +1,6 @@
 using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Partitioning;
+using Qdc.Tests.TestSupport;
 
 namespace Qdc.Tests.Partitioning;
 
@@ -117,7 +118,7 @@ public class PartitionerTests
     public void Small32MatchesKaHyPar(int k, int kahypar)
     {
         // KaHyPar's figure is the best of seeds 1–3; so is ours, with a generous attempt count.
-        var g = HmetisReader.ReadFile(Path.Combine(SharedFiles.Hypergraphs, "small32.hgr"), new DiagnosticBag())!;
+        var g = HmetisReader.ReadFile(Path.Combine(Path.Combine(RepoPaths.Shared, "reference", "hypergraphs"), "small32.hgr"), new DiagnosticBag())!;
         var cost = new AllToAllBlockCost(BlockCapacities.FromEpsilon(g.TotalVertexWeight, k, 0.03));
         long best = long.MaxValue;
         for (ulong seed = 1; seed <= 3; seed++)

@@ -1,5 +1,6 @@
 using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Topology;
+using Qdc.Tests.TestSupport;
 using QdcTopology = Qdc.Compiler.Topology.Topology;
 
 namespace Qdc.Tests.Topology;
@@ -109,7 +110,7 @@ public class TopologyLoaderTests
     public void ExampleTopologiesLoadCleanly(string file, int qpus, int links, int capacity, bool allToAll)
     {
         var bag = new DiagnosticBag();
-        var t = TopologyLoader.Load(ExampleFiles.Path(file), bag);
+        var t = TopologyLoader.Load(Path.Combine(RepoPaths.Root, file), bag);
         Assert.Empty(bag.Items);
         Assert.NotNull(t);
         Assert.Equal((qpus, links, capacity, allToAll), (t.QpuCount, t.Links.Length, t.TotalDataQubits, t.IsAllToAll));
@@ -119,7 +120,7 @@ public class TopologyLoaderTests
     [Fact]
     public void MixedExampleHasBothPlatformsWithRealisticLinks()
     {
-        var t = TopologyLoader.Load(ExampleFiles.Path("examples/mixed.json"), new DiagnosticBag())!;
+        var t = TopologyLoader.Load(Path.Combine(RepoPaths.Root, "examples", "mixed.json"), new DiagnosticBag())!;
         Assert.Equal(2, t.Qpus.Count(q => q.Platform == Platform.Superconducting));
         Assert.Equal(2, t.Qpus.Count(q => q.Platform == Platform.TrappedIon));
         Assert.All(t.Links, l => Assert.Equal((1000.0, 10e-6), (l.EprRate, l.Latency)));

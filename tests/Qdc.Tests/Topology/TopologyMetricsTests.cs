@@ -2,6 +2,7 @@ using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Graphs;
 using Qdc.Compiler.Topology;
 using Qdc.Tests.Graphs;
+using Qdc.Tests.TestSupport;
 using QdcTopology = Qdc.Compiler.Topology.Topology;
 
 namespace Qdc.Tests.Topology;
@@ -120,7 +121,7 @@ public class TopologyMetricsTests
     [Fact]
     public void LineExampleCostsHopsPerHyperedge()
     {
-        var t = TopologyLoader.Load(ExampleFiles.Path("examples/line4.json"), new DiagnosticBag())!;
+        var t = TopologyLoader.Load(Path.Combine(RepoPaths.Root, "examples", "line4.json"), new DiagnosticBag())!;
         var m = new TopologyMetrics(t);
         Assert.Equal(3, m.SteinerCost([0, 1, 2, 3]));
         Assert.Equal(2, m.SteinerCost([0, 2]));
