@@ -13,5 +13,6 @@ internal static class CommandRegistry
         yield return PartitionCommand.Create(stdout, stderr);
         yield return TopologyCommand.Build(stdout, stderr);
         yield return HypergraphCommand.Build(stdout, stderr);
+        yield return DiffCommand.Create(stdout, stderr);
     }
 }

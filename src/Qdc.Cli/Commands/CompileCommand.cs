@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Qdc.Circuits;
+using Qdc.Circuits.Diagnostics;
+using Qdc.Cli.Output;
+using Qdc.Cli.Reports;
 using Qdc.Compiler.Distribution;
 using Qdc.Compiler.Partitioning;
 using Qdc.Simulation;
@@ -27,11 +30,24 @@ internal static class CompileCommand
         strategy.AcceptOnlyFromAmong("auto", "telegate");
         var validate = new Option<bool>("--validate") { Description = "Simulate the distributed program against the source on random inputs and measurement branches; exit 3 if they differ." };
         var param = CircuitInput.ParamOption();
+        var threads = new Option<int>("--threads") { Description = "Worker threads for the partitioner and the validation (0: one per core). The output is the same whatever the count.", DefaultValueFactory = _ => 0 };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--threads must be 0 or more");
+            }
+        });
+        var report = new Option<bool>("--report") { Description = "Also write report.html: one self-contained page (topology, partition, schedule timeline, key figures) that needs no network." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors and warnings." };
+        var json = new Option<bool>("--json") { Description = "Print a machine-readable summary on standard output: the output directory, the files written, and report.json's figures." };
         var command = new Command("compile",
             "Compile a circuit onto a data center: place its qubits, turn gates across QPUs into EPR-consuming telegates or teleports, "
-            + "and report the ebits per link. With --validate, prove the result equivalent with the statevector simulator.\n\n"
+            + "and report the ebits per link. With --validate, prove the result equivalent with the statevector simulator. "
+            + "The files are written whole or not at all; other files in the output directory are left alone.\n\n"
             + "Examples:\n  qdc compile examples/qft16.qasm --topology examples/dc4.json -o out\n"
-            + "  qdc compile examples/ghz12.qasm --topology examples/line4.json --validate")
+            + "  qdc compile examples/ghz12.qasm --topology examples/line4.json --validate\n"
+            + "  qdc compile examples/qaoa10.qasm --topology examples/dc4.json -o out --report --json")
         {
             circuit,
             topologyOption,
@@ -40,41 +56,89 @@ internal static class CompileCommand
             strategy,
             validate,
             param,
+            threads,
+            report,
+            quiet,
+            json,
         };
         command.SetAction(parse =>
         {
             ulong s = parse.GetValue(seed);
-            if (PlacedCircuit.Load(parse.GetValue(circuit)!, parse.GetValue(param), parse.GetValue(topologyOption), s, stderr, out int exit) is not { } placed)
+            int threadCount = parse.GetValue(threads);
+            bool isQuiet = parse.GetValue(quiet), isJson = parse.GetValue(json);
+            // With --json standard output carries only the summary, and with --quiet nothing.
+            var say = isQuiet || isJson ? TextWriter.Null : stdout;
+            using var progress = new ConsoleProgress(stderr, ConsoleProgress.ShouldShow(stderr, isQuiet));
+            progress.Phase("partitioning");
+            if (PlacedCircuit.Load(parse.GetValue(circuit)!, parse.GetValue(param), parse.GetValue(topologyOption), s, stderr, out int exit, threadCount) is not { } placed)
             {
                 return exit;
             }
             var (source, topology, placement) = (placed.Source, placed.Topology, placed.Placement);
             var clock = Stopwatch.StartNew();
+            progress.Phase("lowering");
             var mode = parse.GetValue(strategy) == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
             var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode });
             double seconds = placed.Seconds + clock.Elapsed.TotalSeconds;
 
             string dir = parse.GetValue(output)!;
-            Directory.CreateDirectory(dir);
-            AtomicFile.Write(Path.Combine(dir, "partition.json"), PartitionJson.Write(placement, topology, s));
-            AtomicFile.Write(Path.Combine(dir, "report.json"), ReportJson.Write(source, placement, program, topology, s));
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {program.Ebits} (predicted {placement.Ebits}) on {topology.QpuCount} QPUs of '{topology.Name}'"));
+            var files = new OutputSet();
+            files.Add("partition.json", PartitionJson.Write(placement, topology, s));
+            files.Add("report.json", ReportJson.Write(source, placement, program, topology, s));
+            // report.html is drawn from the files above, so every file added to the set goes before it.
+            if (parse.GetValue(report) && CompiledOutput.FromSet(dir, files, new DiagnosticBag()) is { } compiled)
+            {
+                files.Add(ReportHtml.FileName, ReportHtml.Render(compiled, Path.GetFileName(parse.GetValue(circuit)!)));
+            }
+            progress.Phase("writing");
+            if (!TryCommit(dir, files, stderr))
+            {
+                return ExitCodes.InputError;
+            }
+            say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {program.Ebits} (predicted {placement.Ebits}) on {topology.QpuCount} QPUs of '{topology.Name}'"));
             for (int l = 0; l < topology.Links.Length; l++)
             {
                 if (program.EbitsByLink[l] > 0)
                 {
                     var link = topology.Links[l];
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {topology.Qpus[link.A].Id} -- {topology.Qpus[link.B].Id}: {program.EbitsByLink[l]}"));
+                    say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {topology.Qpus[link.A].Id} -- {topology.Qpus[link.B].Id}: {program.EbitsByLink[l]}"));
                 }
             }
-            stdout.WriteLine($"wrote {Path.Combine(dir, "partition.json")} and {Path.Combine(dir, "report.json")}");
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compiled in {seconds:F3} s"));
-            return parse.GetValue(validate) ? Validate(placement.Normalized, program, s, stdout, stderr) : ExitCodes.Success;
+            say.WriteLine($"wrote {string.Join(", ", files.Paths)} in {dir}");
+            if (isJson)
+            {
+                stdout.Write(CompileSummaryJson.Write(dir, files));
+            }
+            if (!isQuiet)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compiled in {seconds:F3} s"));
+            }
+            if (!parse.GetValue(validate))
+            {
+                return ExitCodes.Success;
+            }
+            progress.Phase("validating");
+            return Validate(placement.Normalized, program, s, threadCount, isQuiet ? TextWriter.Null : isJson ? stderr : stdout, stderr);
         });
         return command;
     }
 
-    private static int Validate(Circuit normalized, DistributedProgram program, ulong seed, TextWriter stdout, TextWriter stderr)
+    private static bool TryCommit(string dir, OutputSet files, TextWriter stderr)
+    {
+        try
+        {
+            OutputWriter.Commit(dir, files);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a read-only folder is the user's environment, not a qdc fault.
+            stderr.WriteLine($"qdc: cannot write the output to {dir}: {ex.Message}; the previous output there is unchanged");
+            return false;
+        }
+    }
+
+    private static int Validate(Circuit normalized, DistributedProgram program, ulong seed, int threads, TextWriter stdout, TextWriter stderr)
     {
         // The program keeps the source's final measurements; the check compares the unitary parts.
         var reference = FinalMeasurements.Strip(normalized);
@@ -91,7 +155,7 @@ internal static class CompileCommand
             stderr.WriteLine($"qdc: --validate skipped: {tooBig.Message}");
             return ExitCodes.Success;
         }
-        var result = Equivalence.Check(reference, candidate, program.DataQubitMap, new EquivalenceOptions { Seed = seed });
+        var result = Equivalence.Check(reference, candidate, program.DataQubitMap, new EquivalenceOptions { Seed = seed, Simulation = new SimulationOptions { Threads = threads } });
         if (result.Equivalent)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
