@@ -192,7 +192,8 @@ svg.gantt .hidden { display: none; }
 
 """;
 
-    // Clicking a kind in the legend hides or shows its bars.
+    // Clicking a kind in the legend hides or shows its bars; the last line marks the page as
+    // scripted to the end, which the browser test looks for.
     private const string Script = """
 document.querySelectorAll('.legend span[data-kind]').forEach(function (item) {
   item.addEventListener('click', function () {
@@ -201,6 +202,7 @@ document.querySelectorAll('.legend span[data-kind]').forEach(function (item) {
     document.querySelectorAll('svg.gantt rect.op[data-kind="' + kind + '"]').forEach(function (r) { r.classList.toggle('hidden'); });
   });
 });
+document.documentElement.setAttribute('data-qdc-ready', 'yes');
 
 """;
 }

@@ -1,0 +1,11 @@
+OPENQASM 3.0;
+include "stdgates.inc";
+qubit[2] data;
+qubit[1] comm;
+bit[1] m;
+h data[0];
+cx data[0], data[1];
+epr(comm[0], "qpu1", 0);
+cx data[0], comm[0];
+m[0] = measure comm[0];
+send("qpu1", 0, m[0]);
