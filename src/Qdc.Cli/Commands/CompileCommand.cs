@@ -79,7 +79,12 @@ internal static class CompileCommand
             progress.Phase("lowering");
             var mode = parse.GetValue(strategy) == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
             var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode });
-            double seconds = placed.Seconds + clock.Elapsed.TotalSeconds;
+            double lowering = clock.Elapsed.TotalSeconds, seconds = placed.Seconds + lowering;
+            bool verbose = parse.GetValue(QdcCommand.Verbose) && !isQuiet;
+            if (verbose)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qdc: read and partitioned in {placed.Seconds:F3} s, lowered in {lowering:F3} s; {program.Circuit.QubitCount} qubits in the distributed program"));
+            }
 
             string dir = parse.GetValue(output)!;
             var files = new OutputSet();
@@ -94,6 +99,10 @@ internal static class CompileCommand
             if (!TryCommit(dir, files, stderr))
             {
                 return ExitCodes.InputError;
+            }
+            if (verbose)
+            {
+                stderr.WriteLine($"qdc: wrote {string.Join(", ", files.Paths.Select(p => Path.Combine(dir, p)))} and the manifest {Path.Combine(dir, OutputWriter.ManifestName)}");
             }
             say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {program.Ebits} (predicted {placement.Ebits}) on {topology.QpuCount} QPUs of '{topology.Name}'"));
             for (int l = 0; l < topology.Links.Length; l++)

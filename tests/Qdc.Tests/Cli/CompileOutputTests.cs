@@ -37,6 +37,18 @@ public class CompileOutputTests
     }
 
     [Fact]
+    public void Verbose_names_the_phases_and_every_file_written_on_stderr()
+    {
+        using var dir = new TempDirectory();
+        var (exit, output, err) = CliHarness.Run("compile", Ghz, "--topology", Line, "-o", dir.Path, "--verbose");
+        Assert.Equal(0, exit);
+        Assert.Contains("read and partitioned in", err);
+        Assert.Contains(dir["partition.json"], err);
+        Assert.Contains(dir[OutputWriter.ManifestName], err);
+        Assert.DoesNotContain("partitioned in", output);
+    }
+
+    [Fact]
     public void Negative_threads_is_a_usage_error()
     {
         var (exit, _, err) = CliHarness.Run("compile", Ghz, "--topology", Line, "--threads", "-1");
