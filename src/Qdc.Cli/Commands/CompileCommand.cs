@@ -4,6 +4,8 @@ using System.Globalization;
 using Qdc.Circuits;
 using Qdc.Compiler.Distribution;
 using Qdc.Compiler.Partitioning;
+using Qdc.Compiler.Scheduling;
+using Qdc.Compiler.Topology;
 using Qdc.Simulation;
 
 namespace Qdc.Cli.Commands;
@@ -27,6 +29,7 @@ internal static class CompileCommand
         strategy.AcceptOnlyFromAmong("auto", "telegate");
         var validate = new Option<bool>("--validate") { Description = "Simulate the distributed program against the source on random inputs and measurement branches; exit 3 if they differ." };
         var param = CircuitInput.ParamOption();
+        var scheduling = new ScheduleInput();
         var command = new Command("compile",
             "Compile a circuit onto a data center: place its qubits, turn gates across QPUs into EPR-consuming telegates or teleports, "
             + "and report the ebits per link. With --validate, prove the result equivalent with the statevector simulator.\n\n"
@@ -41,6 +44,10 @@ internal static class CompileCommand
             validate,
             param,
         };
+        foreach (var option in scheduling.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(parse =>
         {
             ulong s = parse.GetValue(seed);
@@ -52,12 +59,17 @@ internal static class CompileCommand
             var clock = Stopwatch.StartNew();
             var mode = parse.GetValue(strategy) == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
             var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode });
+            if (scheduling.Run(parse, program, topology, stderr, out exit) is not { } schedule)
+            {
+                return exit;
+            }
             double seconds = placed.Seconds + clock.Elapsed.TotalSeconds;
 
             string dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             AtomicFile.Write(Path.Combine(dir, "partition.json"), PartitionJson.Write(placement, topology, s));
-            AtomicFile.Write(Path.Combine(dir, "report.json"), ReportJson.Write(source, placement, program, topology, s));
+            AtomicFile.Write(Path.Combine(dir, "report.json"), ReportJson.Write(source, placement, program, topology, s, schedule));
+            AtomicFile.Write(Path.Combine(dir, "schedule.json"), ScheduleJson.Write(schedule));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {program.Ebits} (predicted {placement.Ebits}) on {topology.QpuCount} QPUs of '{topology.Name}'"));
             for (int l = 0; l < topology.Links.Length; l++)
             {
@@ -67,7 +79,8 @@ internal static class CompileCommand
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {topology.Qpus[link.A].Id} -- {topology.Qpus[link.B].Id}: {program.EbitsByLink[l]}"));
                 }
             }
-            stdout.WriteLine($"wrote {Path.Combine(dir, "partition.json")} and {Path.Combine(dir, "report.json")}");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"makespan {Duration.Format(schedule.MakespanSeconds)} (critical path {Duration.Format(schedule.CriticalPathSeconds)}), estimated success {schedule.SuccessProbability:G3}"));
+            stdout.WriteLine($"wrote {Path.Combine(dir, "partition.json")}, {Path.Combine(dir, "report.json")} and {Path.Combine(dir, "schedule.json")}");
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compiled in {seconds:F3} s"));
             return parse.GetValue(validate) ? Validate(placement.Normalized, program, s, stdout, stderr) : ExitCodes.Success;
         });
