@@ -49,7 +49,6 @@ internal static class ScheduleChecker
 
         // Every program operation once: a pair's four as one epr entry at its first operation.
         var byOp = new Entry?[ops.Length];
-        var pairAt = program.EprPairs.ToDictionary(p => p.Operation);
         foreach (var e in entries.Where(e => e.Op >= 0 && e.Kind != "distill"))
         {
             if (byOp[e.Op] is not null)
@@ -167,6 +166,7 @@ internal static class ScheduleChecker
         var ops = program.Circuit.Operations;
         var pairAt = program.EprPairs.ToDictionary(p => p.Operation);
         var byOp = entries.Where(e => e.Op >= 0 && e.Kind != "distill").ToDictionary(e => e.Op);
+        var distilled = entries.Where(d => d.Kind == "distill").ToDictionary(d => d.Op, d => d.End);
         var physical = new Dictionary<int, string>();
         var spans = new Dictionary<string, List<(double Start, double End)>>();
         var openStart = new Dictionary<int, double>();
@@ -192,7 +192,7 @@ internal static class ScheduleChecker
                     Close(q);
                     physical[q] = e.Qubits[side];
                     openStart[q] = e.Start;
-                    openEnd[q] = entries.Where(d => d.Kind == "distill" && d.Op == i).Select(d => d.End).DefaultIfEmpty(e.End).Max();
+                    openEnd[q] = distilled.TryGetValue(i, out double delivered) ? Math.Max(delivered, e.End) : e.End;
                 }
                 i += EprPair.OperationCount - 1;
                 continue;
@@ -265,6 +265,8 @@ internal static class ScheduleChecker
             readers[c] = [];
         }
         var messages = entries.Where(e => e.Kind == "message").ToLookup(e => e.Clbit);
+        var distilled = entries.Where(d => d.Kind == "distill").ToDictionary(d => d.Op, d => d.End);
+        var links = Enumerable.Range(0, topology.Links.Length).ToDictionary(l => Name(topology, l), l => topology.Links[l]);
         for (int i = 0; i < ops.Length; i++)
         {
             if (byOp[i] is not { } e)
@@ -304,7 +306,7 @@ internal static class ScheduleChecker
                     {
                         After(i, writer[c], "clbit");
                     }
-                    else if (!MessageArrives(messages[c], w, e, topology))
+                    else if (!MessageArrives(messages[c], w, e, links))
                     {
                         faults.Add($"operation {i} on {e.Qpu} reads clbit {c} measured on {w.Qpu} with no message arriving in time");
                     }
@@ -330,9 +332,9 @@ internal static class ScheduleChecker
                 return;
             }
             double end = byOp[before]!.End;
-            if (pairAt.ContainsKey(before))
+            if (distilled.TryGetValue(before, out double delivered))
             {
-                end = Math.Max(end, entries.Where(d => d.Kind == "distill" && d.Op == before).Select(d => d.End).DefaultIfEmpty(end).Max());
+                end = Math.Max(end, delivered);
             }
             if (byOp[op]!.Start < end - Eps)
             {
@@ -342,7 +344,7 @@ internal static class ScheduleChecker
     }
 
     // Some chain of hops from the writer's QPU to the reader's, leaving after the measurement and arriving before the read, each hop no faster than its link.
-    private static bool MessageArrives(IEnumerable<Entry> hops, Entry writer, Entry reader, QdcTopology topology)
+    private static bool MessageArrives(IEnumerable<Entry> hops, Entry writer, Entry reader, Dictionary<string, Compiler.Topology.Link> links)
     {
         var list = hops.ToList();
         var frontier = new List<(string Qpu, double At)> { (writer.Qpu!, writer.End) };
@@ -357,8 +359,7 @@ internal static class ScheduleChecker
             for (int k = 0; k < list.Count; k++)
             {
                 var h = list[k];
-                var link = topology.Links.First(l => Name(topology, topology.Links.IndexOf(l)) == h.Link);
-                bool fast = h.End - h.Start < link.Latency - Eps;
+                bool fast = h.End - h.Start < links[h.Link!].Latency - Eps;
                 if (!used[k] && !fast && frontier.Any(f => f.Qpu == h.From && f.At <= h.Start + Eps))
                 {
                     used[k] = true;

@@ -79,10 +79,14 @@ public class ScheduleCommandTests
     [Fact]
     public void TheBaselineIsNoFaster()
     {
+        // A 24-qubit GHZ chain fills the line's four QPUs: three pairs, each needed after the last.
         var a = OutDir();
         var b = OutDir();
-        Assert.Equal(0, CliHarness.Run("compile", Example("qft16.qasm"), "--topology", Example("line4.json"), "-o", a).Exit);
-        Assert.Equal(0, CliHarness.Run("compile", Example("qft16.qasm"), "--topology", Example("line4.json"), "-o", b, "--epr-timing", "on-demand").Exit);
+        Directory.CreateDirectory(a);
+        string circuit = Path.Combine(a, "ghz24.qasm");
+        File.WriteAllText(circuit, "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[24];\nh q[0];\n" + string.Concat(Enumerable.Range(0, 23).Select(i => $"cx q[{i}],q[{i + 1}];\n")));
+        Assert.Equal(0, CliHarness.Run("compile", circuit, "--topology", Example("line4.json"), "-o", a).Exit);
+        Assert.Equal(0, CliHarness.Run("compile", circuit, "--topology", Example("line4.json"), "-o", b, "--epr-timing", "on-demand").Exit);
         double Makespan(string dir) => JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "report.json"))).RootElement.GetProperty("makespanSeconds").GetDouble();
         Assert.True(Makespan(a) < Makespan(b), $"prefetch {Makespan(a)} vs on-demand {Makespan(b)}");
     }

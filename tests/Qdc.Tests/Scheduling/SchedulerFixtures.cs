@@ -27,11 +27,18 @@ internal static class SchedulerFixtures
         _ => DistributionFixtures.AllToAll(qpus, capacity),
     };
 
-    /// <summary>A random circuit lowered onto the topology (auto strategy: telegates and teleports).</summary>
+    /// <summary>A random circuit lowered onto the topology (auto strategy: telegates and teleports), placed by the partitioner.</summary>
     public static DistributedProgram Program(int seed, QdcTopology topology, int qubits, int gates, bool hub)
     {
         Circuit source = DistributionFixtures.Random(seed, qubits, gates, hub);
         var placement = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = (ulong)seed, MaxDegreeOfParallelism = 1 })!;
         return Distributor.Lower(placement, topology);
+    }
+
+    /// <summary>The same, placed at random (gates on either qubit's QPU or a third): many more pairs, relays and teleports, and fast.</summary>
+    public static DistributedProgram Scattered(int seed, QdcTopology topology, int qubits, int gates, bool hub, SplitMix64 rng)
+    {
+        Circuit source = DistributionFixtures.Random(seed, qubits, gates, hub);
+        return Distributor.Lower(DistributorPropertyTests.RandomPlacement(source, topology, rng, hub), topology);
     }
 }
