@@ -9,8 +9,12 @@ namespace Qdc.Compiler.Scheduling;
 /// disentangle or teleport) completes. Among the pairs that could start, the longest remaining
 /// critical path goes first.
 /// Communication qubits are granted in program order per QPU, which cannot deadlock when the
-/// program in its own order never holds more than the QPU has. A later pair may jump ahead (that
-/// is the prefetch) only while enough free qubits stay for every pair it jumps over.
+/// program in its own order never holds more than the QPU has; the next pair in that order is
+/// generated as soon as a qubit and a generator are free (the prefetch). A later pair may jump
+/// ahead once its gate wants it, and only while the pairs it jumps over keep enough qubits: with J jumpers holding
+/// qubits, J + 1 + (the most qubits the program holds at once at any skipped pair, in its own
+/// order) must not exceed the QPU's count. Then the earliest unstarted pair always finds a qubit
+/// once the occupancies the program itself ends before it have ended, so the run cannot deadlock.
 /// </summary>
 internal sealed class ListScheduler
 {
@@ -34,7 +38,8 @@ internal sealed class ListScheduler
     private readonly bool[] _eligible;
     private readonly int[] _head;
     private readonly int[] _maxStarted;
-    private readonly int[] _skipped;
+    private readonly int[][] _demand;
+    private readonly int[][] _slotPosition;
     private readonly int[] _free;
     private readonly bool[][] _slotBusy;
     private readonly int[] _window;
@@ -46,9 +51,14 @@ internal sealed class ListScheduler
     // The on-demand baseline: a pair may start once its consumer waits for nothing else.
     private readonly int[] _nonPairRemaining;
     private readonly bool[] _gateOpen;
+
+    // A pair is wanted once its consumer waits for nothing else; only wanted pairs jump the queue,
+    // so prefetching ahead of program order cannot tie up a qubit with a pair used much later.
+    private readonly bool[] _wanted;
     private readonly List<int>?[] _pairsOfConsumer;
 
-    public ListScheduler(TaskGraph graph, Topology.Topology topology, int[] slots, EprTiming timing, double[] tail)
+    /// <param name="demand">Per QPU and pair position there: occupancies alive at that pair in program order, itself included.</param>
+    public ListScheduler(TaskGraph graph, Topology.Topology topology, int[] slots, int[][] demand, EprTiming timing, double[] tail)
     {
         _g = graph;
         _topology = topology;
@@ -92,7 +102,8 @@ internal sealed class ListScheduler
         _head = new int[qpus];
         _maxStarted = new int[qpus];
         Array.Fill(_maxStarted, -1);
-        _skipped = new int[qpus];
+        _demand = demand;
+        _slotPosition = [.. slots.Select(s => new int[s])];
         _free = (int[])slots.Clone();
         _slotBusy = [.. slots.Select(s => new bool[s])];
         _window = [.. slots.Select(s => 16 + (4 * s))];
@@ -102,8 +113,8 @@ internal sealed class ListScheduler
 
         _nonPairRemaining = new int[n];
         _gateOpen = new bool[pairs];
+        _wanted = new bool[pairs];
         _pairsOfConsumer = new List<int>?[n];
-        if (timing == EprTiming.OnDemand)
         {
             for (int t = 0; t < n; t++)
             {
@@ -120,7 +131,7 @@ internal sealed class ListScheduler
                 int c = graph.Consumer[p];
                 if (c < 0)
                 {
-                    _gateOpen[p] = true;
+                    _gateOpen[p] = _wanted[p] = true;
                 }
                 else
                 {
@@ -128,7 +139,7 @@ internal sealed class ListScheduler
                 }
             }
         }
-        else
+        if (timing == EprTiming.Prefetch)
         {
             Array.Fill(_gateOpen, true);
         }
@@ -165,14 +176,11 @@ internal sealed class ListScheduler
                 Release(t, 0);
             }
         }
-        if (_timing == EprTiming.OnDemand)
+        for (int c = 0; c < n; c++)
         {
-            for (int c = 0; c < n; c++)
+            if (_pairsOfConsumer[c] is not null && _nonPairRemaining[c] == 0)
             {
-                if (_pairsOfConsumer[c] is not null && _nonPairRemaining[c] == 0)
-                {
-                    OpenGates(c, 0);
-                }
+                OpenGates(c, 0);
             }
         }
         TryStartPairs(0);
@@ -256,6 +264,15 @@ internal sealed class ListScheduler
     {
         foreach (int p in _pairsOfConsumer[consumer]!)
         {
+            _wanted[p] = true;
+            if (_gateOpen[p])
+            {
+                // Prefetch: the pair may now jump the queue.
+                var pair = _g.Program.EprPairs[p];
+                MarkDirty(pair.QpuA);
+                MarkDirty(pair.QpuB);
+                continue;
+            }
             int task = _g.Program.EprPairs[p].Operation;
             _gateOpen[p] = true;
             _ready[task] = Math.Max(_ready[task], Math.Max(now, _ready[consumer]));
@@ -364,8 +381,8 @@ internal sealed class ListScheduler
     {
         var pair = _g.Program.EprPairs[p];
         if (_generatorsFree[pair.Link] == 0
-            || (_positionA[p] >= 0 && !MayTake(pair.QpuA, _positionA[p]))
-            || (_positionB[p] >= 0 && !MayTake(pair.QpuB, _positionB[p])))
+            || (_positionA[p] >= 0 && !MayTake(pair.QpuA, _positionA[p], _wanted[p]))
+            || (_positionB[p] >= 0 && !MayTake(pair.QpuB, _positionB[p], _wanted[p])))
         {
             return;
         }
@@ -388,31 +405,50 @@ internal sealed class ListScheduler
         _events.Enqueue((Completion, t), (End[t], Completion, t));
     }
 
-    // In program order, or ahead of it within the window while the pairs jumped over keep a qubit each.
-    private bool MayTake(int v, int position)
+    // In program order, or ahead of it within the window while the pairs jumped over keep their qubits.
+    private bool MayTake(int v, int position, bool wanted)
     {
         if (_free[v] == 0 || position >= _head[v] + _window[v])
         {
             return false;
         }
-        int skippedAfter = position > _maxStarted[v] ? _skipped[v] + (position - _maxStarted[v] - 1) : _skipped[v] - 1;
-        return _free[v] - 1 >= skippedAfter;
+        int head = _head[v];
+        if (position == head)
+        {
+            return true;
+        }
+        if (!wanted)
+        {
+            return false;
+        }
+        int jumpers = 0;
+        for (int k = 0; k < _slotBusy[v].Length; k++)
+        {
+            if (_slotBusy[v][k] && _slotPosition[v][k] > head)
+            {
+                jumpers++;
+            }
+        }
+        int reserve = 0;
+        var order = _order[v];
+        int end = Math.Max(position, _maxStarted[v]);
+        for (int x = head; x < end; x++)
+        {
+            if (!_pairStarted[order[x]])
+            {
+                reserve = Math.Max(reserve, _demand[v][x]);
+            }
+        }
+        return jumpers + 1 + reserve <= Slots[v];
     }
 
     private void Take(int v, int position, int occ)
     {
-        if (position > _maxStarted[v])
-        {
-            _skipped[v] += position - _maxStarted[v] - 1;
-            _maxStarted[v] = position;
-        }
-        else
-        {
-            _skipped[v]--;
-        }
+        _maxStarted[v] = Math.Max(_maxStarted[v], position);
         var busy = _slotBusy[v];
         int slot = Array.IndexOf(busy, false);
         busy[slot] = true;
+        _slotPosition[v][slot] = position;
         OccSlot[occ] = slot;
         _free[v]--;
         PeakComm[v] = Math.Max(PeakComm[v], Slots[v] - _free[v]);

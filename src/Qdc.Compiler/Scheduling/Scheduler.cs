@@ -42,8 +42,8 @@ public static class Scheduler
         double[] tail = Tails(graph);
         double critical = CriticalPath(graph);
         var warnings = new List<string>();
-        int[] slots = Slots(graph, topology, warnings);
-        var run = new ListScheduler(graph, topology, slots, options.Timing, tail);
+        var (slots, demand) = Slots(graph, topology, warnings);
+        var run = new ListScheduler(graph, topology, slots, demand, options.Timing, tail);
         if (!run.Run())
         {
             infeasible = "the communication qubits deadlocked: no order of the program's pairs fits the QPUs' communication qubits";
@@ -102,29 +102,40 @@ public static class Scheduler
         return end;
     }
 
-    // Each QPU's communication qubits; more if the program in its own order holds more at once (said in a warning).
-    private static int[] Slots(TaskGraph g, Topology.Topology topology, List<string> warnings)
+    // Each QPU's communication qubits (more if the program in its own order holds more at once, said
+    // in a warning), and per pair position on each QPU the occupancies alive there in program order.
+    private static (int[] Slots, int[][] Demand) Slots(TaskGraph g, Topology.Topology topology, List<string> warnings)
     {
         int qpus = topology.QpuCount;
-        var delta = new Dictionary<int, int>[qpus];
+        // Occupancy ids are made in program order, at most one per pair and QPU: a QPU's k-th is its pair position k.
+        var events = new List<(long Key, int Occ, int Change)>[qpus];
         for (int v = 0; v < qpus; v++)
         {
-            delta[v] = [];
+            events[v] = [];
         }
+        var position = new int[g.OccupancyCount];
+        var count = new int[qpus];
         for (int o = 0; o < g.OccupancyCount; o++)
         {
-            var d = delta[g.OccQpu[o]];
-            int start = g.Program.EprPairs[g.OccPair[o]].Operation;
-            d[2 * start] = d.GetValueOrDefault(2 * start) + 1;
-            d[(2 * g.OccLastTask[o]) + 1] = d.GetValueOrDefault((2 * g.OccLastTask[o]) + 1) - 1;
+            int v = g.OccQpu[o];
+            position[o] = count[v]++;
+            long start = g.Program.EprPairs[g.OccPair[o]].Operation;
+            events[v].Add((2 * start, o, 1));
+            events[v].Add(((2L * g.OccLastTask[o]) + 1, o, -1));
         }
         var slots = new int[qpus];
+        var demand = new int[qpus][];
         for (int v = 0; v < qpus; v++)
         {
+            demand[v] = new int[count[v]];
             int alive = 0, peak = 0;
-            foreach (var (_, change) in delta[v].OrderBy(kv => kv.Key))
+            foreach (var (_, occ, change) in events[v].OrderBy(e => e.Key).ThenBy(e => e.Change))
             {
                 alive += change;
+                if (change > 0)
+                {
+                    demand[v][position[occ]] = alive;
+                }
                 peak = Math.Max(peak, alive);
             }
             int granted = topology.Qpus[v].CommQubits;
@@ -135,6 +146,6 @@ public static class Scheduler
                     $"{topology.Qpus[v].Id}: the program holds {peak} communication qubits at once, the topology grants {granted}; scheduled with {peak}"));
             }
         }
-        return slots;
+        return (slots, demand);
     }
 }
