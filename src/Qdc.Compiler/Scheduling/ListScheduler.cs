@@ -417,10 +417,6 @@ internal sealed class ListScheduler
         {
             return true;
         }
-        if (!wanted)
-        {
-            return false;
-        }
         int jumpers = 0;
         for (int k = 0; k < _slotBusy[v].Length; k++)
         {
@@ -429,7 +425,7 @@ internal sealed class ListScheduler
                 jumpers++;
             }
         }
-        int reserve = 0;
+        int reserve = 0, skipped = 0;
         var order = _order[v];
         int end = Math.Max(position, _maxStarted[v]);
         for (int x = head; x < end; x++)
@@ -437,9 +433,11 @@ internal sealed class ListScheduler
             if (!_pairStarted[order[x]])
             {
                 reserve = Math.Max(reserve, _demand[v][x]);
+                skipped++;
             }
         }
-        return jumpers + 1 + reserve <= Slots[v];
+        // A pair its gate does not want yet jumps only when qubits are plentiful: one more is left for every pair skipped.
+        return jumpers + 1 + reserve + (wanted ? 0 : skipped) <= Slots[v];
     }
 
     private void Take(int v, int position, int occ)
