@@ -23,7 +23,7 @@ internal static class CompileCommand
     {
         var circuit = CircuitInput.CircuitArgument();
         var topologyOption = TopologyInput.Option();
-        var output = new Option<string>("--output", "-o") { Description = "Output directory: partition.json and report.json are written there (qdc's files only; anything else is left alone).", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--output", "-o") { Description = "Output directory: partition.json, report.json and schedule.json are written there (qdc's files only; anything else is left alone).", DefaultValueFactory = _ => "out" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the partitioner and of the validation's random states.", DefaultValueFactory = _ => 1 };
         var strategy = new Option<string>("--strategy") { Description = "telegate: cat-entangled copies only (ebits = the partitioner's prediction); auto: teleport a qubit instead where that costs fewer ebits.", DefaultValueFactory = _ => "auto" };
         strategy.AcceptOnlyFromAmong("auto", "telegate");
