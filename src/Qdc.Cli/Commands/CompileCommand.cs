@@ -7,6 +7,8 @@ using Qdc.Cli.Output;
 using Qdc.Cli.Reports;
 using Qdc.Compiler.Distribution;
 using Qdc.Compiler.Partitioning;
+using Qdc.Compiler.Scheduling;
+using Qdc.Compiler.Topology;
 using Qdc.Simulation;
 
 namespace Qdc.Cli.Commands;
@@ -24,7 +26,7 @@ internal static class CompileCommand
     {
         var circuit = CircuitInput.CircuitArgument();
         var topologyOption = TopologyInput.Option();
-        var output = new Option<string>("--output", "-o") { Description = "Output directory: partition.json and report.json are written there (qdc's files only; anything else is left alone).", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--output", "-o") { Description = "Output directory: partition.json, report.json and schedule.json are written there (qdc's files only; anything else is left alone).", DefaultValueFactory = _ => "out" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the partitioner and of the validation's random states.", DefaultValueFactory = _ => 1 };
         var strategy = new Option<string>("--strategy") { Description = "telegate: cat-entangled copies only (ebits = the partitioner's prediction); auto: teleport a qubit instead where that costs fewer ebits.", DefaultValueFactory = _ => "auto" };
         strategy.AcceptOnlyFromAmong("auto", "telegate");
@@ -41,6 +43,7 @@ internal static class CompileCommand
         var report = new Option<bool>("--report") { Description = "Also write report.html: one self-contained page (topology, partition, schedule timeline, key figures) that needs no network." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors and warnings." };
         var json = new Option<bool>("--json") { Description = "Print a machine-readable summary on standard output: the output directory, the files written, and report.json's figures." };
+        var scheduling = new ScheduleInput();
         var command = new Command("compile",
             "Compile a circuit onto a data center: place its qubits, turn gates across QPUs into EPR-consuming telegates or teleports, "
             + "and report the ebits per link. With --validate, prove the result equivalent with the statevector simulator. "
@@ -61,6 +64,10 @@ internal static class CompileCommand
             quiet,
             json,
         };
+        foreach (var option in scheduling.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(parse =>
         {
             ulong s = parse.GetValue(seed);
@@ -79,17 +86,23 @@ internal static class CompileCommand
             progress.Phase("lowering");
             var mode = parse.GetValue(strategy) == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
             var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode });
+            progress.Phase("scheduling");
+            if (scheduling.Run(parse, program, topology, stderr, out exit) is not { } schedule)
+            {
+                return exit;
+            }
             double lowering = clock.Elapsed.TotalSeconds, seconds = placed.Seconds + lowering;
             bool verbose = parse.GetValue(QdcCommand.Verbose) && !isQuiet;
             if (verbose)
             {
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qdc: read and partitioned in {placed.Seconds:F3} s, lowered in {lowering:F3} s; {program.Circuit.QubitCount} qubits in the distributed program"));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qdc: read and partitioned in {placed.Seconds:F3} s, lowered and scheduled in {lowering:F3} s; {program.Circuit.QubitCount} qubits in the distributed program"));
             }
 
             string dir = parse.GetValue(output)!;
             var files = new OutputSet();
             files.Add("partition.json", PartitionJson.Write(placement, topology, s));
-            files.Add("report.json", ReportJson.Write(source, placement, program, topology, s));
+            files.Add("report.json", ReportJson.Write(source, placement, program, topology, s, schedule));
+            files.Add("schedule.json", ScheduleJson.Write(schedule));
             // report.html is drawn from the files above, so every file added to the set goes before it.
             if (parse.GetValue(report) && CompiledOutput.FromSet(dir, files, new DiagnosticBag()) is { } compiled)
             {
@@ -113,6 +126,7 @@ internal static class CompileCommand
                     say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {topology.Qpus[link.A].Id} -- {topology.Qpus[link.B].Id}: {program.EbitsByLink[l]}"));
                 }
             }
+            say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"makespan {Duration.Format(schedule.MakespanSeconds)} (critical path {Duration.Format(schedule.CriticalPathSeconds)}), estimated success {schedule.SuccessProbability:G3}"));
             say.WriteLine($"wrote {string.Join(", ", files.Paths)} in {dir}");
             if (isJson)
             {

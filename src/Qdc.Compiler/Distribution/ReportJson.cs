@@ -2,18 +2,19 @@ using System.Text;
 using System.Text.Json;
 using Qdc.Circuits;
 using Qdc.Compiler.Partitioning;
+using Qdc.Compiler.Scheduling;
 
 namespace Qdc.Compiler.Distribution;
 
 /// <summary>
 /// report.json with the keys DESIGN.md promises scripts: sorted, `\n` line ends, no timestamps.
-/// The scheduler fills makespanSeconds; until it exists the key is null.
+/// Without a schedule, makespanSeconds and criticalPathSeconds are null and "schedule" is absent.
 /// </summary>
 public static class ReportJson
 {
     public const int FormatVersion = 1;
 
-    public static string Write(Circuit source, Placement placement, DistributedProgram program, Topology.Topology topology, ulong seed)
+    public static string Write(Circuit source, Placement placement, DistributedProgram program, Topology.Topology topology, ulong seed, Schedule? schedule = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -24,6 +25,7 @@ public static class ReportJson
             w.WriteNumber("qubits", source.QubitCount);
             w.WriteNumber("twoQubitGates", source.Operations.Count(o => o is GateOperation { Qubits.Length: 2 }));
             w.WriteEndObject();
+            WriteSeconds(w, "criticalPathSeconds", schedule?.CriticalPathSeconds);
             w.WriteNumber("ebits", program.Ebits);
             w.WriteStartObject("ebitsByLink");
             for (int l = 0; l < topology.Links.Length; l++)
@@ -33,7 +35,7 @@ public static class ReportJson
             }
             w.WriteEndObject();
             w.WriteNumber("formatVersion", FormatVersion);
-            w.WriteNull("makespanSeconds");
+            WriteSeconds(w, "makespanSeconds", schedule?.MakespanSeconds);
             w.WriteStartObject("peakCommQubits");
             for (int q = 0; q < topology.QpuCount; q++)
             {
@@ -42,6 +44,10 @@ public static class ReportJson
             w.WriteEndObject();
             w.WriteNumber("predictedEbits", placement.Ebits);
             w.WriteNumber("qpus", topology.QpuCount);
+            if (schedule is not null)
+            {
+                ScheduleReportJson.WriteObject(w, schedule);
+            }
             w.WriteNumber("seed", seed);
             // Relays along a Steiner tree stand in for entanglement swapping, so no swap is used yet.
             w.WriteNumber("swaps", 0);
@@ -50,5 +56,17 @@ public static class ReportJson
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static void WriteSeconds(Utf8JsonWriter w, string name, double? seconds)
+    {
+        if (seconds is { } s)
+        {
+            w.WriteNumber(name, s);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 }

@@ -69,7 +69,7 @@ public class DistributorPropertyTests(ITestOutputHelper output)
     }
 
     /// <param name="visit">every gate runs where its partner of qubit 0 lives, so qubit 0 keeps visiting</param>
-    private static Placement RandomPlacement(Circuit source, QdcTopology topology, SplitMix64 rng, bool visit)
+    internal static Placement RandomPlacement(Circuit source, QdcTopology topology, SplitMix64 rng, bool visit)
     {
         var normalized = Normalizer.ToBasis(source);
         var graph = CircuitHypergraph.Build(normalized);

@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace Qdc.Compiler.Scheduling;
+
+/// <summary>report.json's "schedule" object: per-link pairs and utilisation, peak communication qubits, QPU busy time, success estimate.</summary>
+public static class ScheduleReportJson
+{
+    public static void WriteObject(Utf8JsonWriter w, Schedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var topology = schedule.Topology;
+        w.WriteStartObject("schedule");
+        w.WriteNumber("estimatedSuccessProbability", schedule.SuccessProbability);
+        w.WriteStartObject("links");
+        for (int l = 0; l < topology.Links.Length; l++)
+        {
+            var u = schedule.Links[l];
+            w.WriteStartObject(Scheduler.LinkName(topology, l));
+            w.WriteNumber("busySeconds", u.BusySeconds);
+            w.WriteNumber("deliveredEbits", u.DeliveredEbits);
+            w.WriteNumber("distillationRounds", u.Plan.Rounds);
+            w.WriteNumber("pairFidelity", u.Plan.Fidelity);
+            w.WriteNumber("rawPairs", u.RawPairs);
+            w.WriteNumber("utilisation", u.Utilisation);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteNumber("log10SuccessProbability", schedule.Log10SuccessProbability);
+        w.WriteStartObject("peakCommQubits");
+        for (int q = 0; q < topology.QpuCount; q++)
+        {
+            w.WriteNumber(topology.Qpus[q].Id, schedule.PeakCommQubits[q]);
+        }
+        w.WriteEndObject();
+        w.WriteStartObject("qpuBusySeconds");
+        for (int q = 0; q < topology.QpuCount; q++)
+        {
+            w.WriteNumber(topology.Qpus[q].Id, schedule.QpuBusySeconds[q]);
+        }
+        w.WriteEndObject();
+        w.WriteString("timing", schedule.Timing == EprTiming.Prefetch ? "prefetch" : "on-demand");
+        w.WriteStartArray("warnings");
+        foreach (var warning in schedule.Warnings)
+        {
+            w.WriteStringValue(warning);
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

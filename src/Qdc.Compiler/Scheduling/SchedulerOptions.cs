@@ -1,0 +1,11 @@
+namespace Qdc.Compiler.Scheduling;
+
+public sealed record SchedulerOptions
+{
+    public EprTiming Timing { get; init; } = EprTiming.Prefetch;
+
+    /// <summary>Links whose pairs are worse than this distil them (null: pairs are used as generated).</summary>
+    public double? MinPairFidelity { get; init; }
+
+    public DistillationProtocol Protocol { get; init; } = DistillationProtocol.Dejmps;
+}

@@ -1,0 +1,66 @@
+using Qdc.Compiler.Scheduling;
+using Xunit.Abstractions;
+using SplitMix64 = Qdc.Tests.TestSupport.SplitMix64;
+
+namespace Qdc.Tests.Scheduling;
+
+/// <summary>Random programs on random mixed topologies: the independent checker finds no fault in schedule.json, for either timing.</summary>
+public class SchedulerPropertyTests(ITestOutputHelper output)
+{
+    private const int Cases = 80;
+
+    [Fact]
+    public void EveryResourceIsRespectedOnRandomPrograms()
+    {
+        long pairs = 0;
+        for (int seed = 0; seed < Cases; seed++)
+        {
+            var rng = new SplitMix64((ulong)seed + 7000);
+            int qpus = 2 + rng.Next(4);
+            int capacity = 2 + rng.Next(3);
+            var topology = SchedulerFixtures.Mixed(SchedulerFixtures.Shape(seed % 3, qpus, capacity), rng);
+            int qubits = Math.Min(10, qpus * capacity);
+            // The partitioner's placements are realistic but slow to make; scattered ones are fast and stress the network.
+            var program = seed % 5 == 0
+                ? SchedulerFixtures.Program(seed, topology, qubits, 20 + rng.Next(40), hub: seed % 4 == 1)
+                : SchedulerFixtures.Scattered(seed, topology, qubits, 20 + rng.Next(40), hub: seed % 4 == 1, rng);
+            pairs += program.Ebits;
+            foreach (var timing in new[] { EprTiming.Prefetch, EprTiming.OnDemand })
+            {
+                double? min = seed % 3 == 0 ? 0.9 : null;
+                var schedule = Scheduler.Schedule(program, topology, new SchedulerOptions { Timing = timing, MinPairFidelity = min }, out string? why);
+                Assert.True(schedule is not null, why);
+                var faults = ScheduleChecker.Check(ScheduleJson.Write(schedule), program, topology);
+                Assert.True(faults.Count == 0, $"seed {seed} {timing}: {string.Join("\n", faults.Take(10))}");
+                LowerBoundHolds(schedule, topology);
+            }
+        }
+        output.WriteLine($"{Cases} cases, {pairs} pairs");
+        Assert.True(pairs > Cases, "the cases should use the network");
+    }
+
+    [Fact]
+    public void TheCheckerCatchesABrokenSchedule()
+    {
+        var topology = SchedulerFixtures.Shape(0, 3, 3);
+        var program = SchedulerFixtures.Program(3, topology, 9, 40, hub: true);
+        var schedule = Scheduler.Schedule(program, topology, new SchedulerOptions(), out _)!;
+        string json = ScheduleJson.Write(schedule);
+        Assert.Empty(ScheduleChecker.Check(json, program, topology));
+        // Every pair squeezed into the same instant: generators, comm qubits and dependencies all break.
+        string broken = System.Text.RegularExpressions.Regex.Replace(json, "\"start\": [0-9.eE+-]+", "\"start\": 0");
+        Assert.NotEmpty(ScheduleChecker.Check(broken, program, topology));
+    }
+
+    // No schedule beats the dependencies or the busiest link's generators.
+    private static void LowerBoundHolds(Schedule schedule, Compiler.Topology.Topology topology)
+    {
+        Assert.True(schedule.MakespanSeconds >= schedule.CriticalPathSeconds - 1e-12);
+        for (int l = 0; l < topology.Links.Length; l++)
+        {
+            var link = topology.Links[l];
+            double bound = schedule.Links[l].RawPairs / link.EprRate / link.ParallelPairs;
+            Assert.True(schedule.MakespanSeconds >= bound - 1e-12, $"link {l}: makespan {schedule.MakespanSeconds} below {bound}");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using Qdc.Circuits;
+using Qdc.Compiler.Distribution;
+using Qdc.Compiler.Partitioning;
+using Qdc.Compiler.Scheduling;
+using Qdc.Compiler.Topology;
+using Qdc.Tests.Distribution;
+using QdcTopology = Qdc.Compiler.Topology.Topology;
+
+namespace Qdc.Tests.Scheduling;
+
+/// <summary>The scheduler's behaviour on programs whose best timing is known.</summary>
+public class SchedulerTests
+{
+    /// <summary>A GHZ chain over four QPUs in a line, two qubits each: three pairs, each needed only after the previous one is used.</summary>
+    private static (DistributedProgram Program, QdcTopology Topology) GhzLine(double fidelity = 1.0, int comm = 2)
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 8);
+        b.Gate("h", [], 0);
+        for (int i = 0; i < 7; i++)
+        {
+            b.Gate("cx", [], i, i + 1);
+        }
+        var line = DistributionFixtures.Line(4, 2, comm);
+        var topology = line with { Links = [.. line.Links.Select(l => l with { EprFidelity = fidelity, Latency = 10e-6 })] };
+        var placement = CircuitPartitioner.Place(b.Build(), topology, new PartitionOptions { Seed = 1, MaxDegreeOfParallelism = 1 })!;
+        return (Distributor.Lower(placement, topology), topology);
+    }
+
+    private static Schedule Run(DistributedProgram program, QdcTopology topology, SchedulerOptions options) =>
+        Scheduler.Schedule(program, topology, options, out string? why) ?? throw new InvalidOperationException(why);
+
+    [Fact]
+    public void PrefetchOverlapsPairsTheBaselineMakesOneAfterAnother()
+    {
+        var (program, topology) = GhzLine();
+        Assert.Equal(3, program.Ebits);
+        var prefetch = Run(program, topology, new SchedulerOptions());
+        var baseline = Run(program, topology, new SchedulerOptions { Timing = EprTiming.OnDemand });
+        double pair = 1 / topology.Links[0].EprRate;
+        // Prefetch: all three pairs at once, then microseconds of gates and messages.
+        Assert.InRange(prefetch.MakespanSeconds, pair, pair * 1.1);
+        Assert.All(prefetch.Pairs, p => Assert.Equal(0, p.Start));
+        // The baseline waits for each pair in turn.
+        Assert.True(baseline.MakespanSeconds >= 3 * pair, $"{baseline.MakespanSeconds}");
+        // A prefetched pair waits for its gate and decays meanwhile; a baseline pair is used at once.
+        Assert.Contains(prefetch.Pairs, p => p.FidelityAtUse < p.DeliveredFidelity);
+        Assert.True(prefetch.Log10SuccessProbability < 0);
+    }
+
+    [Fact]
+    public void OneCommunicationQubitSerialisesThePairsOfAQpu()
+    {
+        // Every gate couples qubit 0 (on one QPU) to the other: its copies queue for the one comm qubit.
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 4);
+        for (int i = 0; i < 6; i++)
+        {
+            b.Gate("cx", [], i % 2, 2 + (i % 2));
+            b.Gate("h", [], i % 2);
+        }
+        var two = DistributionFixtures.AllToAll(2, 2, commQubits: 1);
+        var topology = two with { Links = [two.Links[0] with { ParallelPairs = 4 }] };
+        var placement = CircuitPartitioner.Place(b.Build(), topology, new PartitionOptions { Seed = 1, MaxDegreeOfParallelism = 1 })!;
+        var program = Distributor.Lower(placement, topology);
+        var schedule = Run(program, topology, new SchedulerOptions());
+        Assert.All(schedule.PeakCommQubits, peak => Assert.True(peak <= 1));
+        Assert.Empty(schedule.Warnings);
+        // Four generators, but one comm qubit per QPU: the pairs cannot overlap.
+        Assert.True(schedule.MakespanSeconds >= program.Ebits / topology.Links[0].EprRate, $"{schedule.MakespanSeconds} for {program.Ebits} pairs");
+        Assert.Empty(ScheduleChecker.Check(ScheduleJson.Write(schedule), program, topology));
+    }
+
+    [Fact]
+    public void DistillationSpendsRawPairsAndTime()
+    {
+        var (program, topology) = GhzLine(fidelity: 0.8);
+        var plain = Run(program, topology, new SchedulerOptions());
+        var distilled = Run(program, topology, new SchedulerOptions { MinPairFidelity = 0.9 });
+        var plan = Distillation.Plan(0.8, 0.9, DistillationProtocol.Dejmps)!;
+        Assert.True(plan.Rounds >= 1);
+        for (int l = 0; l < topology.Links.Length; l++)
+        {
+            Assert.Equal(program.EbitsByLink[l], distilled.Links[l].DeliveredEbits);
+            Assert.Equal(program.EbitsByLink[l] * plan.RawPairsPerEbit, distilled.Links[l].RawPairs, 9);
+            Assert.Equal(program.EbitsByLink[l], plain.Links[l].RawPairs);
+        }
+        Assert.True(distilled.MakespanSeconds >= plan.RawPairsPerEbit / topology.Links[0].EprRate);
+        Assert.All(distilled.Pairs, p => Assert.True(p.DeliveredFidelity >= 0.9));
+        Assert.Empty(ScheduleChecker.Check(ScheduleJson.Write(distilled), program, topology));
+    }
+
+    [Fact]
+    public void AnUnreachableFidelityIsInfeasibleAndNamesTheLink()
+    {
+        var (program, topology) = GhzLine(fidelity: 0.5);
+        Assert.Null(Scheduler.Schedule(program, topology, new SchedulerOptions { MinPairFidelity = 0.9 }, out string? why));
+        Assert.Contains("qpu0--qpu1", why);
+    }
+
+    [Fact]
+    public void ScheduleJsonIsDeterministic()
+    {
+        var (program, topology) = GhzLine();
+        string a = ScheduleJson.Write(Run(program, topology, new SchedulerOptions()));
+        string b = ScheduleJson.Write(Run(program, topology, new SchedulerOptions()));
+        Assert.Equal(a, b);
+        Assert.DoesNotContain("\r", a);
+    }
+
+    [Fact]
+    public void TheIonQpuDominatesTheMixedCenter()
+    {
+        var topology = TopologyLoader.Load(Path.Combine(TestSupport.RepoPaths.Root, "examples", "mixed-sc-ion.json"), new Qdc.Circuits.Diagnostics.DiagnosticBag())!;
+        var source = Qdc.Qasm.QasmFrontEnd.Load(Path.Combine(TestSupport.RepoPaths.Root, "examples", "qft16.qasm"), Qdc.Qasm.QasmOptions.Default, new Qdc.Circuits.Diagnostics.DiagnosticBag())!;
+        var placement = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = 1 })!;
+        var program = Distributor.Lower(placement, topology);
+        var schedule = Run(program, topology, new SchedulerOptions());
+        int ion = topology.IndexOf("ion0");
+        Assert.Equal(Platform.TrappedIon, topology.Qpus[ion].Platform);
+        // Ion gates take 10–200 µs against 30–300 ns: its operation time outweighs both superconducting QPUs' many times over.
+        double sc = schedule.QpuBusySeconds[topology.IndexOf("sc0")] + schedule.QpuBusySeconds[topology.IndexOf("sc1")];
+        Assert.True(schedule.QpuBusySeconds[ion] > 10 * sc, $"ion {schedule.QpuBusySeconds[ion]} s, superconducting {sc} s");
+        Assert.True(schedule.CriticalPathSeconds > 100e-6, "the ion gates set the critical path");
+        Assert.Empty(ScheduleChecker.Check(ScheduleJson.Write(schedule), program, topology));
+    }
+}
