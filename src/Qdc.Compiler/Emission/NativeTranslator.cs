@@ -105,6 +105,11 @@ internal sealed class NativeTranslator(NativeGateSet native, Action<string> fail
             _out.Add(new NodeStep(alone));
             return;
         }
+        if (AsRx(u) is { } rx)
+        {
+            _out.Add(new NodeStep(new GateOperation(rx, [qubit], condition)));
+            return;
+        }
         var basis = native.Basis;
         if (basis is null && native.Names.Contains("rz") && u.IsDiagonal())
         {
@@ -120,6 +125,28 @@ internal sealed class NativeTranslator(NativeGateSet native, Action<string> fail
             _out.Add(new NodeStep(piece));
         }
     }
+
+    /// <summary>
+    /// One rx when the QPU has it and U is a rotation about x (an X correction, say): with
+    /// λ = −φ, Rz(φ)·Ry(θ)·Rz(−φ) turns about the axis (−sin φ, cos φ, 0), which is ±x for φ = ∓π/2.
+    /// </summary>
+    private Gate? AsRx(GateMatrix u)
+    {
+        if (!native.Names.Contains("rx"))
+        {
+            return null;
+        }
+        var z = ZyzAngles.Of(u);
+        if (z.Theta < Tiny || !IsZero(z.Phi + z.Lambda))
+        {
+            return null;
+        }
+        return IsZero(z.Phi + (Math.PI / 2)) ? Circuits.Gates.Gate.Create("rx", z.Theta)
+            : IsZero(z.Phi - (Math.PI / 2)) ? Circuits.Gates.Gate.Create("rx", -z.Theta)
+            : null;
+    }
+
+    private static bool IsZero(double angle) => Math.Abs(Math.IEEERemainder(angle, 2 * Math.PI)) < Tiny;
 
     private void TwoQubit(GateOperation g)
     {
