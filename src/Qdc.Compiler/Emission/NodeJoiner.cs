@@ -195,6 +195,7 @@ public static class NodeJoiner
         private readonly ImmutableArray<Operation>.Builder _ops = ImmutableArray.CreateBuilder<Operation>();
         private readonly Dictionary<long, int> _sent = [];
         private readonly int[] _offset = new int[nodes.Count];
+        private readonly QubitRecycler _qubits = new(nodes);
         private readonly int[][] _version = [.. nodes.Select(n => new int[n.Circuit.ClbitCount])];
         private readonly int[] _op = new int[nodes.Count];
         private readonly int[] _call = new int[nodes.Count];
@@ -236,17 +237,20 @@ public static class NodeJoiner
             {
                 return null;
             }
-            var qregs = ImmutableArray.CreateBuilder<Register>();
-            for (int n = 0; n < nodes.Count; n++)
-            {
-                if (nodes[n].Circuit.QubitCount > 0)
-                {
-                    qregs.Add(new Register(Invariant($"qpu{nodes[n].Header.Index}"), nodes[n].Circuit.QubitCount, _offset[n]));
-                }
-            }
-            var circuit = new Circuit(qregs.ToImmutable(), [new Register("bits", _clbits, 0)], _ops.ToImmutable());
+            var circuit = new Circuit([new Register("q", _qubits.Count, 0)], [new Register("bits", _clbits, 0)], _ops.ToImmutable());
             var header = nodes[0].Header;
-            return new JoinedProgram(circuit, [.. startMap], [.. endMap], header.SourceQubits, header.SourceClbits);
+            return new JoinedProgram(circuit, [.. startMap.Select(Held)], [.. endMap.Select(Held)], header.SourceQubits, header.SourceClbits);
+        }
+
+        /// <summary>The joined qubit of a source qubit's holder, given as offset + local qubit.</summary>
+        private int Held(int qubit)
+        {
+            int n = Array.FindLastIndex(_offset, o => o <= qubit);
+            while (nodes[n].Circuit.QubitCount == 0)
+            {
+                n--;
+            }
+            return _qubits.Held(n, qubit - _offset[n]);
         }
 
         private bool Done(int n) => _op[n] == nodes[n].Circuit.Operations.Length && _call[n] == nodes[n].Calls.Length;
@@ -277,7 +281,7 @@ public static class NodeJoiner
                         {
                             return false;
                         }
-                        int a = _offset[n] + call.Bit, b = _offset[m] + nodes[m].Calls[c].Bit;
+                        int a = _qubits.Take(n, call.Bit, fresh: true), b = _qubits.Take(m, nodes[m].Calls[c].Bit, fresh: true);
                         _ops.Add(new ResetOperation(a));
                         _ops.Add(new ResetOperation(b));
                         _ops.Add(new GateOperation(H, [a]));
@@ -292,14 +296,20 @@ public static class NodeJoiner
             {
                 return false;
             }
-            _ops.Add(Joined(n, node.Circuit.Operations[_op[n]++]));
+            int index = _op[n]++;
+            _ops.Add(Joined(n, node.Circuit.Operations[index]));
+            if (node.Circuit.Operations[index] is MeasureOperation measured)
+            {
+                _qubits.Measured(n, index, measured.Qubit);
+            }
             return true;
         }
 
         private Operation Joined(int n, Operation op)
         {
             var condition = op.Condition is { } c ? new Condition([.. c.Clbits.Select(b => _version[n][b])], c.Value, c.Equal) : null;
-            ImmutableArray<int> qubits = [.. op.Qubits.Select(q => q + _offset[n])];
+            bool resets = op is ResetOperation { Condition: null };
+            ImmutableArray<int> qubits = [.. op.Qubits.Select(q => _qubits.Take(n, q, resets))];
             switch (op)
             {
                 case GateOperation g:

@@ -68,6 +68,22 @@ public class NodeRoundTripTests(ITestOutputHelper output)
         Assert.True(pairs > Cases && messages > Cases, "the cases should use the network often");
     }
 
+    [Fact]
+    public void TheJoinReusesMeasuredCommunicationQubits()
+    {
+        var source = NodeFixtures.LoadCircuit(Path.Combine(RepoPaths.Root, "examples", "qft16.qasm"));
+        var nodes = NodeFixtures.Emit(source, NodeFixtures.Load(Path.Combine(RepoPaths.Root, "examples", "dc4.json")), quick: true);
+        var parsed = nodes.Select(NodeFixtures.Parse).ToList();
+        var (joined, bag) = NodeFixtures.Join(nodes.Select(n => (n.FileName, n.Text)));
+        Assert.False(bag.HasErrors);
+        int declared = parsed.Sum(p => p.Circuit.QubitCount);
+        int comm = declared - source.QubitCount;
+        Assert.True(comm > 0);
+        Assert.InRange(joined!.Circuit.QubitCount, source.QubitCount + 2, declared - 1);
+        Assert.Equal(Enumerable.Range(0, source.QubitCount), joined.StartMap.Order());
+        Assert.Equal(joined.StartMap.ToArray(), joined.EndMap.ToArray());
+    }
+
     /// <summary>2–5 QPUs of mixed platforms, uneven capacities, 1–3 communication qubits; line, ring, star or all-to-all.</summary>
     private static QdcTopology RandomTopology(SplitMix64 rng)
     {
