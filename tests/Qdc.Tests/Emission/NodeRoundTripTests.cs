@@ -49,6 +49,10 @@ public class NodeRoundTripTests(ITestOutputHelper output)
                 {
                     Assert.True(native.Contains(g.Gate.Name), $"{what}: {node.FileName} runs {g.Gate.Name}, not native ({string.Join(", ", native)})");
                 }
+                // The header states the source clbits the program measures into.
+                Assert.Equal(
+                    parsed.Circuit.Operations.OfType<MeasureOperation>().Select(m => m.Clbit).Where(b => b < source.ClbitCount).Distinct().Order(),
+                    parsed.Header.Writes);
                 pairs += parsed.Calls.Count(c => c.Kind == NetworkCallKind.Epr);
                 messages += parsed.Calls.Count(c => c.Kind == NetworkCallKind.Send);
             }
