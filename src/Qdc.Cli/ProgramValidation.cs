@@ -12,19 +12,19 @@ namespace Qdc.Cli;
 /// </summary>
 internal static class ProgramValidation
 {
-    /// <summary>Past this many joined qubits compile skips the check: inputs × branches would take minutes.</summary>
-    public const int MaxCompileQubits = 22;
+    /// <summary>Past this many joined qubits the check is not tried unless asked: inputs × branches would take minutes.</summary>
+    public const int DefaultMaxQubits = 22;
 
     /// <param name="strict">validate: a check that cannot run is exit 4; compile: it is skipped with a message.</param>
-    public static int Run(Circuit source, JoinedProgram joined, ulong seed, bool strict, TextWriter stdout, TextWriter stderr)
+    public static int Run(Circuit source, JoinedProgram joined, ulong seed, bool strict, TextWriter stdout, TextWriter stderr, int maxQubits = DefaultMaxQubits)
     {
         var reference = FinalMeasurements.Strip(source);
         var candidate = FinalMeasurements.Strip(joined.Circuit);
         string skipped = strict ? "qdc: cannot validate" : "qdc: --validate skipped";
         int skipCode = strict ? ExitCodes.Infeasible : ExitCodes.Success;
-        if (!strict && candidate.QubitCount > MaxCompileQubits)
+        if (candidate.QubitCount > maxQubits)
         {
-            stderr.WriteLine($"{skipped}: the joined node programs have {candidate.QubitCount} qubits (data and communication); compile validates up to {MaxCompileQubits} (qdc validate takes more)");
+            stderr.WriteLine($"{skipped}: the joined node programs have {candidate.QubitCount} qubits alive at once (data and communication); qdc validates up to {maxQubits}{(strict ? " (raise it with --max-qubits)" : " (qdc validate --max-qubits takes more)")}");
             return skipCode;
         }
         if (MemoryGuard.Check(candidate.QubitCount, new SimulationOptions()) is { } tooBig)

@@ -15,6 +15,7 @@ internal static class ValidateCommand
         var circuit = CircuitInput.CircuitArgument();
         var dir = new Argument<string>("DIR") { Description = "The output folder of 'qdc compile': its nodes/*.qasm programs are checked." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random input states.", DefaultValueFactory = _ => 1 };
+        var maxQubits = new Option<int>("--max-qubits") { Description = "Check joined programs of at most this many qubits (each one more doubles time and memory); bigger ones exit 4.", DefaultValueFactory = _ => ProgramValidation.DefaultMaxQubits };
         var param = CircuitInput.ParamOption();
         var command = new Command("validate",
             "Prove node programs equivalent to their source: parse DIR/nodes/*.qasm, join them (EPR pairs become Bell-pair preparations, "
@@ -25,6 +26,7 @@ internal static class ValidateCommand
             circuit,
             dir,
             seed,
+            maxQubits,
             param,
         };
         command.SetAction(parse =>
@@ -46,7 +48,7 @@ internal static class ValidateCommand
                 stderr.WriteLine($"qdc: the node programs were compiled from a circuit of {joined.SourceQubits} qubits and {joined.SourceClbits} clbits, not this one ({source.QubitCount} and {source.ClbitCount})");
                 return ExitCodes.InputError;
             }
-            return ProgramValidation.Run(source, joined, parse.GetValue(seed), strict: true, stdout, stderr);
+            return ProgramValidation.Run(source, joined, parse.GetValue(seed), strict: true, stdout, stderr, parse.GetValue(maxQubits));
         });
         return command;
     }

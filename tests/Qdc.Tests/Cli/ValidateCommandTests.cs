@@ -93,6 +93,15 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void TooBigToCheckExits4()
+    {
+        var (circuit, dir) = Compiled();
+        var (exit, _, err) = CliHarness.Run("validate", circuit, dir, "--max-qubits", "4");
+        Assert.Equal(4, exit);
+        Assert.Contains("raise it with --max-qubits", err);
+    }
+
+    [Fact]
     public void CompileReplacesItsOwnStaleProgramsOnly()
     {
         var (circuit, dir) = Compiled();
