@@ -52,4 +52,10 @@ public static class QasmDiagnostics
 
     // Constructs qdc does not compile.
     public const string Unsupported = "QDC0350";
+
+    // Node programs (read with QasmOptions.NodeProgram): their network calls and pragma header.
+    public const string UnknownPeer = "QDC0360";
+    public const string DuplicateTag = "QDC0361";
+    public const string NetworkArity = "QDC0362";
+    public const string BadNodeHeader = "QDC0363";
 }

@@ -1,6 +1,7 @@
 using Qdc.Circuits;
 using Qdc.Circuits.Diagnostics;
 using Qdc.Qasm.Binding;
+using Qdc.Qasm.NodePrograms;
 using Qdc.Qasm.Syntax;
 
 namespace Qdc.Qasm;
@@ -11,16 +12,34 @@ namespace Qdc.Qasm;
 /// </summary>
 public static class QasmFrontEnd
 {
-    public static Circuit? Load(string path, QasmOptions options, DiagnosticBag diagnostics)
+    public static Circuit? Load(string path, QasmOptions options, DiagnosticBag diagnostics) =>
+        Read(path, options, diagnostics) is { } source ? Load(source, options, diagnostics) : null;
+
+    /// <summary>A node program qdc emitted (see <see cref="QasmOptions.NodeProgram"/>): its circuit, header and network calls; null on errors.</summary>
+    public static NodeProgramSyntax? LoadNode(string path, QasmOptions options, DiagnosticBag diagnostics) =>
+        Read(path, options, diagnostics) is { } source ? LoadNode(source, options, diagnostics) : null;
+
+    private static SourceText? Read(string path, QasmOptions options, DiagnosticBag diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var bytes = options.ReadFile(path);
         if (bytes is null)
         {
             diagnostics.Error(QasmDiagnostics.FileNotFound, $"cannot read '{path}': no such file", SourceLocation.None(path));
             return null;
         }
-        var source = SourceText.FromBytes(path, bytes, diagnostics);
-        return source is null ? null : Load(source, options, diagnostics);
+        return SourceText.FromBytes(path, bytes, diagnostics);
+    }
+
+    public static NodeProgramSyntax? LoadNode(SourceText source, QasmOptions options, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        int before = diagnostics.Items.Count(d => d.IsError);
+        var tree = QasmSyntaxTree.Parse(source, diagnostics);
+        var binder = new Binder(options with { NodeProgram = true, FastPath = false }, diagnostics);
+        var circuit = binder.Bind(tree);
+        var node = tree.SyntaxErrors == 0 ? binder.NodeResult(circuit) : null;
+        return diagnostics.Items.Count(d => d.IsError) > before ? null : node;
     }
 
     public static Circuit? LoadText(string text, string path, QasmOptions options, DiagnosticBag diagnostics) =>

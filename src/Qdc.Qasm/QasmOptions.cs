@@ -20,6 +20,13 @@ public sealed record QasmOptions
     /// </summary>
     public bool FastPath { get; init; } = true;
 
+    /// <summary>
+    /// Read a node program qdc emitted: its header's primitives (<c>defcal epr</c>, <c>extern send</c>
+    /// and <c>recv</c>) and <c>pragma qdc</c> lines are accepted and recorded. Set by
+    /// <see cref="QasmFrontEnd.LoadNode(string, QasmOptions, Circuits.Diagnostics.DiagnosticBag)"/>; off, they stay QDC0350.
+    /// </summary>
+    public bool NodeProgram { get; init; }
+
     /// <summary>The most operations a program may unroll to; past it qdc stops with a diagnostic.</summary>
     public long MaxOperations { get; init; } = 10_000_000;
 }

@@ -15,6 +15,13 @@ public static class Decompose
     public static Decomposition OneQubit(GateMatrix u, int qubit, Condition? condition = null) =>
         Run(condition, s => ControlledGates.OneQubit(s, u, qubit));
 
+    /// <summary>
+    /// Any one-qubit unitary in an Euler basis, rotations by zero left out (an identity gives no
+    /// gate); <paramref name="uName"/> names the general rotation of <see cref="EulerBasis.U"/>.
+    /// </summary>
+    public static Decomposition Euler(GateMatrix u, EulerBasis basis, int qubit, Condition? condition = null, string uName = "u") =>
+        EulerDecomposer.Decompose(u, basis, qubit, uName, condition);
+
     /// <summary>cx c, t = h t; cz c, t; h t.</summary>
     public static Decomposition CxViaCz(int control, int target, Condition? condition = null) =>
         Run(condition, s => Conjugated(s, "cz", control, target));

@@ -11,6 +11,7 @@ internal static class CommandRegistry
         yield return StatsCommand.Create(stdout, stderr);
         yield return SimulateCommand.Create(stdout, stderr);
         yield return PartitionCommand.Create(stdout, stderr);
+        yield return ValidateCommand.Create(stdout, stderr);
         yield return TopologyCommand.Build(stdout, stderr);
         yield return HypergraphCommand.Build(stdout, stderr);
         yield return DiffCommand.Create(stdout, stderr);

@@ -19,6 +19,11 @@ internal sealed partial class Binder
             {
                 return;
             }
+            if (options.NodeProgram && ctx.op.Type == QasmLexer.EQUALS && IsNetworkCall(ctx.expression(), "recv", scope) is { } recv)
+            {
+                BindRecv(recv, clbits, scope);
+                return;
+            }
             if (ctx.measureExpression() is { } m)
             {
                 if (ctx.op.Type != QasmLexer.EQUALS)
@@ -172,6 +177,11 @@ internal sealed partial class Binder
 
     private void BindExpressionStatement(QasmParser.ExpressionStatementContext ctx, Scope scope)
     {
+        if (options.NodeProgram && IsNetworkCall(ctx.expression(), "send", scope) is { } send)
+        {
+            BindSend(send, scope);
+            return;
+        }
         if (ctx.expression() is QasmParser.CallExpressionContext call && scope.Lookup(call.Identifier().GetText()) is SubroutineSymbol sub)
         {
             CallSubroutine(sub, call.expressionList()?.expression() ?? [], call.Identifier().Symbol, scope, default);

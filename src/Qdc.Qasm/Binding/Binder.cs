@@ -109,14 +109,21 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
 
     private Flow BindStatement(QasmParser.StatementContext ctx, Scope scope)
     {
-        if (ctx.PRAGMA() is not null)
+        if (ctx.PRAGMA() is { } pragma)
         {
+            if (options.NodeProgram)
+            {
+                NodePragma(pragma.Symbol, scope);
+            }
             return Flow.Normal;
         }
         var child = (ParserRuleContext)ctx.GetChild(ctx.ChildCount - 1);
         _lastStatement = new SourceLocation(_source.Path, child.Start.Line, child.Start.Column + 1);
         switch (child)
         {
+            case QasmParser.GateCallStatementContext g when options.NodeProgram && IsEprCall(g):
+                BindEprCall(g, scope);
+                break;
             case QasmParser.GateCallStatementContext g:
                 BindGateCall(g, scope);
                 break;
@@ -183,11 +190,17 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
             case QasmParser.DefStatementContext d:
                 Declare(scope, new SubroutineSymbol(d.Identifier().GetText(), Loc(d.Identifier().Symbol), d));
                 break;
+            case QasmParser.ExternStatementContext e when options.NodeProgram && IsNetworkExtern(e):
+                Declare(scope, new ExternSymbol(e.Identifier().GetText(), Loc(e.Identifier().Symbol)));
+                break;
             case QasmParser.ExternStatementContext e:
                 Unsupported(e.EXTERN().Symbol, "'extern' functions are not supported: qdc compiles circuits whose classical logic is known at compile time");
                 Declare(scope, new ExternSymbol(e.Identifier().GetText(), Loc(e.Identifier().Symbol)));
                 break;
             case QasmParser.NopStatementContext:
+                break;
+            case QasmParser.DefcalStatementContext d when options.NodeProgram && IsEprDefcal(d):
+                _eprDeclared = true;
                 break;
             case QasmParser.DefcalStatementContext d:
                 Unsupported(d.Start, "'defcal' calibrations are not supported: qdc emits gate-level programs");

@@ -16,11 +16,7 @@ public static class QasmWriter
     /// <summary>OpenQASM 3. Gates outside stdgates.inc come from qelib1.inc, which qdc's reader also takes in OpenQASM 3.</summary>
     public static string WriteQasm3(Circuit circuit)
     {
-        var sb = new StringBuilder("OPENQASM 3.0;\ninclude \"stdgates.inc\";\n");
-        if (circuit.Operations.Any(o => o is GateOperation g && NeedsQelib1(g.Gate.Definition)))
-        {
-            sb.Append("include \"qelib1.inc\";\n");
-        }
+        var sb = new StringBuilder("OPENQASM 3.0;\n").Append(Includes3(circuit.Operations));
         foreach (var r in circuit.QuantumRegisters.Where(r => !IsHardware(r.Name)))
         {
             sb.Append(CultureInfo.InvariantCulture, $"qubit[{r.Size}] {r.Name};\n");
@@ -44,28 +40,45 @@ public static class QasmWriter
         }
         foreach (var op in circuit.Operations)
         {
-            if (op.Condition is { } c)
-            {
-                sb.Append("if (").Append(Condition3(circuit, c)).Append(") ");
-            }
-            switch (op)
-            {
-                case GateOperation g:
-                    sb.Append(Gate3(g.Gate)).Append(' ').Append(Operands(circuit, g.Qubits)).Append(";\n");
-                    break;
-                case MeasureOperation m:
-                    sb.Append(circuit.ClbitName(m.Clbit)).Append(" = measure ").Append(Qubit(circuit, m.Qubit)).Append(";\n");
-                    break;
-                case ResetOperation r:
-                    sb.Append("reset ").Append(Qubit(circuit, r.Qubit)).Append(";\n");
-                    break;
-                case BarrierOperation b:
-                    sb.Append("barrier ").Append(Operands(circuit, b.Qubits)).Append(";\n");
-                    break;
-            }
+            Statement3(sb, circuit, op);
         }
         return sb.ToString();
     }
+
+    /// <summary>The include lines an OpenQASM 3 program with these operations needs.</summary>
+    public static string Includes3(IEnumerable<Operation> operations) =>
+        operations.Any(o => o is GateOperation g && NeedsQelib1(g.Gate.Definition))
+            ? "include \"stdgates.inc\";\ninclude \"qelib1.inc\";\n"
+            : "include \"stdgates.inc\";\n";
+
+    /// <summary>One operation as an OpenQASM 3 statement line (with its condition), bits named as <paramref name="circuit"/> names them.</summary>
+    public static void Statement3(StringBuilder sb, Circuit circuit, Operation op)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        ArgumentNullException.ThrowIfNull(circuit);
+        if (op.Condition is { } c)
+        {
+            sb.Append("if (").Append(Condition3(circuit, c)).Append(") ");
+        }
+        switch (op)
+        {
+            case GateOperation g:
+                sb.Append(Gate3(g.Gate)).Append(' ').Append(Operands(circuit, g.Qubits)).Append(";\n");
+                break;
+            case MeasureOperation m:
+                sb.Append(circuit.ClbitName(m.Clbit)).Append(" = measure ").Append(Qubit(circuit, m.Qubit)).Append(";\n");
+                break;
+            case ResetOperation r:
+                sb.Append("reset ").Append(Qubit(circuit, r.Qubit)).Append(";\n");
+                break;
+            case BarrierOperation b:
+                sb.Append("barrier ").Append(Operands(circuit, b.Qubits)).Append(";\n");
+                break;
+        }
+    }
+
+    /// <summary>A number as qdc writes every parameter: shortest round-trip, invariant culture.</summary>
+    public static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Why a circuit cannot be OpenQASM 2.0, or null when it can.</summary>
     public static string? Qasm2Obstacle(Circuit circuit)
@@ -193,5 +206,4 @@ public static class QasmWriter
 
     private static bool IsHardware(string name) => name.StartsWith('$');
 
-    private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

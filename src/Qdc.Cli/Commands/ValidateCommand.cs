@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Qdc.Circuits.Diagnostics;
+using Qdc.Compiler.Emission;
+
+namespace Qdc.Cli.Commands;
+
+/// <summary>
+/// <c>qdc validate CIRCUIT DIR</c>: reads DIR/nodes/*.qasm, joins them into one circuit (pairs as
+/// Bell-pair preparations, messages as bit copies) and checks it against the source.
+/// </summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var circuit = CircuitInput.CircuitArgument();
+        var dir = new Argument<string>("DIR") { Description = "The output folder of 'qdc compile': its nodes/*.qasm programs are checked." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the random input states.", DefaultValueFactory = _ => 1 };
+        var maxQubits = new Option<int>("--max-qubits") { Description = "Check joined programs of at most this many qubits (each one more doubles time and memory); bigger ones exit 4.", DefaultValueFactory = _ => ProgramValidation.DefaultMaxQubits };
+        var param = CircuitInput.ParamOption();
+        var command = new Command("validate",
+            "Prove node programs equivalent to their source: parse DIR/nodes/*.qasm, join them (EPR pairs become Bell-pair preparations, "
+            + "messages bit copies) and simulate the result against CIRCUIT on random inputs and measurement branches. "
+            + "Exit 0 equivalent, 3 inequivalent, 1 bad input, 4 too big to simulate or not checkable.\n\n"
+            + "Examples:\n  qdc compile examples/ghz12.qasm --topology examples/line4.json -o out\n  qdc validate examples/ghz12.qasm out")
+        {
+            circuit,
+            dir,
+            seed,
+            maxQubits,
+            param,
+        };
+        command.SetAction(parse =>
+        {
+            var source = CircuitInput.Load(parse.GetValue(circuit)!, parse.GetValue(param), stderr, out int exit);
+            if (source is null)
+            {
+                return exit;
+            }
+            var bag = new DiagnosticBag();
+            var joined = NodeJoiner.Load(Path.Combine(parse.GetValue(dir)!, NodeFiles.Folder), bag);
+            CircuitInput.Report(bag, stderr);
+            if (joined is null)
+            {
+                return ExitCodes.InputError;
+            }
+            if (joined.SourceQubits != source.QubitCount || joined.SourceClbits != source.ClbitCount)
+            {
+                stderr.WriteLine($"qdc: the node programs were compiled from a circuit of {joined.SourceQubits} qubits and {joined.SourceClbits} clbits, not this one ({source.QubitCount} and {source.ClbitCount})");
+                return ExitCodes.InputError;
+            }
+            return ProgramValidation.Run(source, joined, parse.GetValue(seed), strict: true, stdout, stderr, parse.GetValue(maxQubits));
+        });
+        return command;
+    }
+}

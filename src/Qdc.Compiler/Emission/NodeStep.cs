@@ -1,0 +1,13 @@
+using Qdc.Circuits;
+using Qdc.Qasm.NodePrograms;
+
+namespace Qdc.Compiler.Emission;
+
+/// <summary>
+/// One step of a node's program while it is emitted: an operation on the node's own qubits and
+/// clbits, or (when <see cref="Operation"/> is null) a network call on qubit or clbit <see cref="Bit"/>.
+/// </summary>
+internal sealed record NodeStep(Operation? Operation, NetworkCallKind Kind = NetworkCallKind.Epr, int Peer = -1, int Tag = -1, int Bit = -1)
+{
+    public static NodeStep Network(NetworkCallKind kind, int peer, int tag, int bit) => new(null, kind, peer, tag, bit);
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Qdc.Circuits;
+using Qdc.Circuits.Diagnostics;
+using Qdc.Compiler.Distribution;
+using Qdc.Compiler.Emission;
+using Qdc.Compiler.Partitioning;
+using Qdc.Compiler.Topology;
+using Qdc.Qasm;
+using Qdc.Qasm.NodePrograms;
+using Qdc.Simulation;
+using QdcTopology = Qdc.Compiler.Topology.Topology;
+
+namespace Qdc.Tests.Emission;
+
+/// <summary>The pipeline from a circuit to emitted, re-read and joined node programs, for emission tests.</summary>
+internal static class NodeFixtures
+{
+    public static readonly EquivalenceOptions Check = new() { Seed = 3, InputStates = 2, BranchesPerState = 4, MaxExhaustiveMeasurements = 6 };
+
+    /// <param name="quick">a partitioner that tries little (placement quality does not matter here; worse ones use the network more)</param>
+    public static ImmutableArray<NodeProgram> Emit(Circuit source, QdcTopology topology, DistributionStrategy strategy = DistributionStrategy.Telegate, ulong seed = 1, bool quick = false)
+    {
+        var options = quick ? new PartitionOptions { Seed = seed, Attempts = 1, VCycles = 0, InitialTries = 2, MaxDegreeOfParallelism = 1 } : new PartitionOptions { Seed = seed };
+        var placement = CircuitPartitioner.Place(source, topology, options)
+            ?? throw new InvalidOperationException("does not fit");
+        var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = strategy });
+        var bag = new DiagnosticBag();
+        var nodes = NodeEmitter.Emit(program, topology, bag);
+        Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+        return nodes;
+    }
+
+    public static NodeProgramSyntax Parse(NodeProgram node)
+    {
+        var bag = new DiagnosticBag();
+        var parsed = QasmFrontEnd.LoadNode(new SourceText($"nodes/{node.FileName}", node.Text), QasmOptions.Default, bag);
+        Assert.True(parsed is not null, $"{node.FileName} does not read back:\n{string.Join("\n", bag.Items.Select(d => d.Format()))}\n{node.Text}");
+        return parsed!;
+    }
+
+    /// <summary>Parses node texts (by file name) and joins them; the diagnostics come back too.</summary>
+    public static (JoinedProgram? Joined, DiagnosticBag Diagnostics) Join(IEnumerable<(string File, string Text)> texts)
+    {
+        var bag = new DiagnosticBag();
+        var parsed = texts.Select(t => QasmFrontEnd.LoadNode(new SourceText(t.File, t.Text), QasmOptions.Default, bag)).ToList();
+        if (parsed.Any(p => p is null))
+        {
+            return (null, bag);
+        }
+        return (NodeJoiner.Join([.. parsed!], bag), bag);
+    }
+
+    public static EquivalenceResult Validate(Circuit source, JoinedProgram joined) =>
+        Equivalence.Check(FinalMeasurements.Strip(source), FinalMeasurements.Strip(joined.Circuit), joined.StartMap, Check with { OutputQubitMap = joined.EndMap });
+
+    public static QdcTopology Load(string path)
+    {
+        var bag = new DiagnosticBag();
+        return TopologyLoader.Load(path, bag) ?? throw new InvalidOperationException(string.Join("\n", bag.Items));
+    }
+
+    public static Circuit LoadCircuit(string path)
+    {
+        var bag = new DiagnosticBag();
+        return QasmFrontEnd.Load(path, QasmOptions.Default, bag) ?? throw new InvalidOperationException(string.Join("\n", bag.Items));
+    }
+}
