@@ -10,8 +10,8 @@ using Qdc.Compiler.Emission;
 using Qdc.Compiler.Partitioning;
 using Qdc.Compiler.Scheduling;
 using Qdc.Compiler.Topology;
-using Qdc.Simulation;
 using Qdc.Qasm;
+using Qdc.Simulation;
 
 namespace Qdc.Cli.Commands;
 
