@@ -137,7 +137,7 @@ internal static class CompileCommand
                     say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {topology.Qpus[link.A].Id} -- {topology.Qpus[link.B].Id}: {program.EbitsByLink[l]}"));
                 }
             }
-            say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"makespan {Duration.Format(schedule.MakespanSeconds)} (critical path {Duration.Format(schedule.CriticalPathSeconds)}), estimated success {schedule.SuccessProbability:G3}"));
+            say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"makespan {Duration.Format(schedule.MakespanSeconds)} (critical path {Duration.Format(schedule.CriticalPathSeconds)}), estimated success {SuccessText(schedule.Log10SuccessProbability)}"));
             say.WriteLine($"wrote {string.Join(", ", files.Paths)} in {dir}");
             if (isJson)
             {
@@ -156,6 +156,10 @@ internal static class CompileCommand
         });
         return command;
     }
+
+    // Long runs on short-T2 QPUs make the estimate underflow a double: past 1e-4 the exponent says more.
+    private static string SuccessText(double log10) =>
+        log10 >= -4 ? Math.Pow(10, log10).ToString("G3", CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"10^{log10:F1}");
 
     private static bool TryCommit(string dir, OutputSet files, TextWriter stderr)
     {
