@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Qdc.Circuits;
+using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Distribution;
 using Qdc.Compiler.Partitioning;
 using Qdc.Simulation;
@@ -15,7 +16,11 @@ namespace Qdc.Cli.Commands;
 /// </summary>
 internal static class CompileCommand
 {
-    private const int MaxValidationQubits = 22;
+    // On the compacted program: qubits alive at once, not all the program names.
+    private const int MaxValidationQubits = 26;
+
+    // Amplitude updates (2^qubits × operations × simulated runs) the check may take: about a minute.
+    private const double MaxValidationWork = 3e10;
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -23,8 +28,8 @@ internal static class CompileCommand
         var topologyOption = TopologyInput.Option();
         var output = new Option<string>("--output", "-o") { Description = "Output directory: partition.json and report.json are written there (qdc's files only; anything else is left alone).", DefaultValueFactory = _ => "out" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the partitioner and of the validation's random states.", DefaultValueFactory = _ => 1 };
-        var strategy = new Option<string>("--strategy") { Description = "telegate: cat-entangled copies only (ebits = the partitioner's prediction); auto: teleport a qubit instead where that costs fewer ebits.", DefaultValueFactory = _ => "auto" };
-        strategy.AcceptOnlyFromAmong("auto", "telegate");
+        var strategy = new Option<string>("--strategy") { Description = "telegate: cat-entangled copies only (ebits = the partitioner's prediction, plus any serialisation); auto: teleport a qubit instead where that costs fewer ebits; teledata: teleport wherever a qubit's runs go to one other QPU.", DefaultValueFactory = _ => "auto" };
+        strategy.AcceptOnlyFromAmong("auto", "telegate", "teledata");
         var validate = new Option<bool>("--validate") { Description = "Simulate the distributed program against the source on random inputs and measurement branches; exit 3 if they differ." };
         var param = CircuitInput.ParamOption();
         var command = new Command("compile",
@@ -50,15 +55,26 @@ internal static class CompileCommand
             }
             var (source, topology, placement) = (placed.Source, placed.Topology, placed.Placement);
             var clock = Stopwatch.StartNew();
-            var mode = parse.GetValue(strategy) == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
-            var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode });
+            var mode = parse.GetValue(strategy) switch
+            {
+                "telegate" => DistributionStrategy.Telegate,
+                "teledata" => DistributionStrategy.Teledata,
+                _ => DistributionStrategy.Auto,
+            };
+            var diagnostics = new DiagnosticBag();
+            var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode }, diagnostics, parse.GetValue(topologyOption) ?? topology.Name);
+            if (program is null)
+            {
+                DiagnosticWriter.Write(stderr, diagnostics);
+                return ExitCodes.Infeasible;
+            }
             double seconds = placed.Seconds + clock.Elapsed.TotalSeconds;
 
             string dir = parse.GetValue(output)!;
             Directory.CreateDirectory(dir);
             AtomicFile.Write(Path.Combine(dir, "partition.json"), PartitionJson.Write(placement, topology, s));
             AtomicFile.Write(Path.Combine(dir, "report.json"), ReportJson.Write(source, placement, program, topology, s));
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {program.Ebits} (predicted {placement.Ebits}) on {topology.QpuCount} QPUs of '{topology.Name}'"));
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {program.Ebits} (predicted {placement.Ebits}{(program.SerialisationEbits != 0 ? $", {program.SerialisationEbits} for serialising communication qubits" : "")}) on {topology.QpuCount} QPUs of '{topology.Name}'"));
             for (int l = 0; l < topology.Links.Length; l++)
             {
                 if (program.EbitsByLink[l] > 0)
@@ -79,19 +95,26 @@ internal static class CompileCommand
         // The program keeps the source's final measurements; the check compares the unitary parts.
         var reference = FinalMeasurements.Strip(normalized);
         var candidate = FinalMeasurements.Strip(program.Circuit);
-        if (candidate.QubitCount > MaxValidationQubits)
+        // The check simulates the program compacted: a measured-and-reset qubit gives up its slot.
+        int width = QubitCompaction.Compact(candidate, program.DataQubitMap, program.DataQubitMap).Circuit.QubitCount;
+        var options = new EquivalenceOptions { Seed = seed };
+        int events = candidate.Operations.Count(o => o is MeasureOperation or ResetOperation);
+        double runs = options.InputStates * (events <= options.MaxExhaustiveMeasurements ? Math.Pow(2, events) : options.BranchesPerState);
+        double work = Math.Pow(2, width) * candidate.Operations.Length * runs;
+        if (width > MaxValidationQubits || work > MaxValidationWork)
         {
-            // Each check simulates the joint program many times (inputs × branches): past this size
-            // it takes minutes, so it is skipped and said so rather than left to run.
-            stderr.WriteLine($"qdc: --validate skipped: the joint program has {candidate.QubitCount} qubits (data and communication); qdc validates up to {MaxValidationQubits}");
+            // Each check simulates the joint program many times (inputs × branches): past this it
+            // takes many minutes, so it is skipped and said so rather than left to run.
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"qdc: --validate skipped: the joint program needs {width} qubits at once (of {candidate.QubitCount}, data and communication) and {candidate.Operations.Length} operations, too much to simulate in about a minute (up to {MaxValidationQubits} qubits)"));
             return ExitCodes.Success;
         }
-        if (MemoryGuard.Check(candidate.QubitCount, new SimulationOptions()) is { } tooBig)
+        if (MemoryGuard.Check(width, new SimulationOptions()) is { } tooBig)
         {
             stderr.WriteLine($"qdc: --validate skipped: {tooBig.Message}");
             return ExitCodes.Success;
         }
-        var result = Equivalence.Check(reference, candidate, program.DataQubitMap, new EquivalenceOptions { Seed = seed });
+        var result = Equivalence.Check(reference, candidate, program.DataQubitMap, options);
         if (result.Equivalent)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -100,7 +123,7 @@ internal static class CompileCommand
         }
         if (result.Failure is null)
         {
-            // The checker could not compare (e.g. mid-circuit measurement in the source): say so, don't fail.
+            // The checker could not compare (e.g. a source resetting an undetermined qubit): say so, don't fail.
             stderr.WriteLine($"qdc: --validate could not check this circuit: {result.Message}");
             return ExitCodes.Success;
         }
