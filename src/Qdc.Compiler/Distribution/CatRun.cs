@@ -24,6 +24,7 @@ internal sealed class CatRun
         RemainingGates = remainingGates;
         SubtreeGates = (int[])remainingGates.Clone();
         Made = new bool[parent.Length];
+        Upcoming = [.. parent.Select(_ => new Queue<int>())];
         Copy = new int[parent.Length];
         Array.Fill(Copy, -1);
         for (int v = 0; v < parent.Length; v++)
@@ -53,6 +54,9 @@ internal sealed class CatRun
     /// <summary>Gates not yet lowered on the QPU and every QPU below it in the tree.</summary>
     public int[] SubtreeGates { get; }
 
+    /// <summary>The run's gates not yet lowered on each QPU, in circuit order (gate vertex indices, filled by the lowering).</summary>
+    public Queue<int>[] Upcoming { get; }
+
     /// <summary>QPUs that have held a copy: making one again is the cost of serialising.</summary>
     public bool[] Made { get; }
 
@@ -69,10 +73,37 @@ internal sealed class CatRun
     public void GateDone(int qpu)
     {
         RemainingGates[qpu]--;
+        Upcoming[qpu].TryDequeue(out _);
         for (int v = qpu; v >= 0; v = Parent[v])
         {
             SubtreeGates[v]--;
         }
+    }
+
+    /// <summary>The next gate that needs the copy on this QPU, its own or one below it in the tree (int.MaxValue: none).</summary>
+    public int NextUse(int qpu)
+    {
+        int next = int.MaxValue;
+        for (int u = 0; u < Parent.Length; u++)
+        {
+            if (Upcoming[u].Count > 0 && Below(u, qpu))
+            {
+                next = Math.Min(next, Upcoming[u].Peek());
+            }
+        }
+        return next;
+    }
+
+    private bool Below(int u, int v)
+    {
+        for (; u >= 0; u = Parent[u])
+        {
+            if (u == v)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>True when the copy on this QPU exists and nothing needs it any more.</summary>

@@ -101,6 +101,13 @@ internal sealed partial class Lowering
             // Every run gets its tree, even one planned for teledata: a teleport that finds no room falls back to it.
             int q = graph.NetQubit[e];
             _runs[e] = CatRun.Create(q, graph.NetKind[e], placement.QpuOfQubit[q], gateQpusOfNet[e], metrics);
+            if (_runs[e] is { } created)
+            {
+                foreach (int pin in graph.Graph.Pins(e).ToArray().Where(p => p >= n).Order())
+                {
+                    created.Upcoming[_gateQpu[pin - n]].Enqueue(pin - n);
+                }
+            }
             if (moved[e] && CatRun.Create(q, graph.NetKind[e], placement.QpuOfQubit[q], PlacedGateQpus(e), metrics) is var before)
             {
                 _serialisation += (_runs[e]?.LinkCount ?? 0) - (before?.LinkCount ?? 0);
@@ -303,7 +310,7 @@ internal sealed partial class Lowering
     {
         while (_pool.Available(qpu) < count)
         {
-            if (Victim(_copyOwner.Keys, qpu, pinned: false) is int copy)
+            if (CopyVictim(qpu, pinned: false) is int copy)
             {
                 Evict(copy);
             }
@@ -311,7 +318,7 @@ internal sealed partial class Lowering
             {
                 TeleportBack(_stretchOfVisitor[visitor], early: true);
             }
-            else if (Victim(_copyOwner.Keys, qpu, pinned: true) is int pinnedCopy)
+            else if (CopyVictim(qpu, pinned: true) is int pinnedCopy)
             {
                 _pinned.Remove(pinnedCopy);
                 Evict(pinnedCopy);
@@ -322,6 +329,28 @@ internal sealed partial class Lowering
                     $"QPU '{_topology.Qpus[qpu].Id}' has {_pool.Limit(qpu)} communication qubit{(_pool.Limit(qpu) == 1 ? "" : "s")}, too few for what passes through it at once");
             }
         }
+    }
+
+    /// <summary>
+    /// The copy on the QPU needed again last (Belady's choice: QFT-like circuits cycle through their
+    /// copies, where least-recently-used would always drop the next one needed).
+    /// </summary>
+    private int? CopyVictim(int qpu, bool pinned)
+    {
+        int? best = null;
+        long bestKey = long.MinValue;
+        foreach (var (id, run) in _copyOwner)
+        {
+            if (_pool.QpuOf(id) == qpu && _pinned.Contains(id) == pinned)
+            {
+                long key = ((long)run.NextUse(qpu) << 20) - Math.Min(id, (1 << 20) - 1);
+                if (key > bestKey)
+                {
+                    (best, bestKey) = (id, key);
+                }
+            }
+        }
+        return best;
     }
 
     /// <summary>The least recently used communication qubit on the QPU among these, pinned or not.</summary>
