@@ -134,6 +134,10 @@ internal sealed partial class Lowering
             {
                 // A qubit teleported away takes its one-qubit gates and measurements along.
                 _ops.Add(OperationRemapper.Remap(op, _where));
+                if (op is GateOperation { Qubits.Length: 1 } g)
+                {
+                    EmbedInCopies(g);
+                }
             }
         }
         if (!_pool.AllFree)
@@ -141,6 +145,30 @@ internal sealed partial class Lowering
             throw new InvalidOperationException("a cat-entangled copy outlived its run");
         }
         return ProgramAssembler.Assemble(_placement, _topology, _pool, _ops, _pairs, _clbits, _serialisation);
+    }
+
+    /// <summary>
+    /// A one-qubit gate inside a run that anticommutes with the run's Pauli (the hypergraph let the
+    /// run continue through it): the same Pauli on every live copy keeps them a cat state of the
+    /// gate's result, at no cost in pairs.
+    /// </summary>
+    private void EmbedInCopies(GateOperation g)
+    {
+        foreach (var (copy, run) in _copyOwner.OrderBy(c => c.Key))
+        {
+            if (run.Qubit != g.Qubits[0] || CircuitHypergraph.Embeds(g.Gate.Matrix, run.Kind) is false)
+            {
+                if (run.Qubit == g.Qubits[0])
+                {
+                    throw new InvalidOperationException($"{g} breaks a run whose copies are alive");
+                }
+                continue;
+            }
+            if (CircuitHypergraph.FlipsCopies(g.Gate.Matrix, run.Kind))
+            {
+                _ops.Add(new GateOperation(run.Kind == InteractionKind.XType ? Z : X, [copy], g.Condition));
+            }
+        }
     }
 
     /// <summary>

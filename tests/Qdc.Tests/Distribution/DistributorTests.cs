@@ -177,6 +177,33 @@ public class DistributorTests(ITestOutputHelper output)
         Assert.All(program.PeakCommQubits, p => Assert.True(p <= 1));
     }
 
+    [Theory]
+    [InlineData("cz", "x", 0)]
+    [InlineData("cp", "y", 0)]
+    [InlineData("cx", "z", 1)]
+    [InlineData("cx", "y", 1)]
+    public void AnAnticommutingGateIsEmbeddedInTheRun(string twoQubit, string oneQubit, int side)
+    {
+        // q0's two gates with q1 (away on QPU 1) form one run despite the gate between them:
+        // X·diagonal in a diagonal run, Z·f(X) in an X-type one (q0 as cx target).
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 3);
+        int[] pair = side == 0 ? [0, 1] : [1, 0];
+        double[] angle = twoQubit == "cp" ? [0.7] : [];
+        b.Gate("ry", [0.5], 0).Gate(twoQubit, angle, pair).Gate(oneQubit, 0).Gate(side == 0 ? "rz" : "rx", [0.3], 0).Gate(twoQubit, angle, pair).Gate("cz", 1, 2);
+        var source = b.Build();
+        var graph = CircuitHypergraph.Build(source);
+        // Gate vertices 3, 4, 5: q0's run is one net through the one-qubit gates.
+        var nets = Enumerable.Range(0, graph.Graph.NetCount).Select(e => string.Join(" ", graph.Graph.Pins(e).ToArray())).ToArray();
+        Assert.Equal(["0 3 4", "1 3 4 5", "2 5"], nets.Order(StringComparer.Ordinal));
+        var placement = new Placement(source, [0, 1, 1], [new(1, 1, GateRealization.Telegate), new(4, 1, GateRealization.Telegate), new(5, 1, GateRealization.Local)], 1, [1, 2], graph);
+        var program = Distributor.Lower(placement, DistributionFixtures.AllToAll(2, 2));
+        Assert.Equal(1, program.Ebits);
+        AssertEquivalent(source, program);
+        var broken = program.Circuit.WithOperations([.. program.Circuit.Operations.Where(o => !(o is GateOperation { Condition: null, Qubits.Length: 1 } g && program.IsCommQubit[g.Qubits[0]] && g.Gate.Name == (side == 0 ? "x" : "z")))]);
+        Assert.False(Equivalence.Check(source, broken, program.DataQubitMap, Check).Equivalent, "without the copy's Pauli the run is wrong");
+    }
+
     [Fact]
     public void RelayingThroughASingleCommQubitQpuIsADiagnostic()
     {
