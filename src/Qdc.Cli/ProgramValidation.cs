@@ -12,8 +12,11 @@ namespace Qdc.Cli;
 /// </summary>
 internal static class ProgramValidation
 {
-    /// <summary>Past this many joined qubits the check is not tried unless asked: inputs × branches would take minutes.</summary>
-    public const int DefaultMaxQubits = 22;
+    /// <summary>Past this many qubits alive at once (after compaction) the check is not tried unless asked.</summary>
+    public const int DefaultMaxQubits = 26;
+
+    // Amplitude updates (2^qubits × operations × simulated runs) a check may take: about a minute.
+    private const double MaxWork = 3e10;
 
     /// <param name="strict">validate: a check that cannot run is exit 4; compile: it is skipped with a message.</param>
     public static int Run(Circuit source, JoinedProgram joined, ulong seed, bool strict, TextWriter stdout, TextWriter stderr, int maxQubits = DefaultMaxQubits, int threads = 0)
@@ -22,17 +25,27 @@ internal static class ProgramValidation
         var candidate = FinalMeasurements.Strip(joined.Circuit);
         string skipped = strict ? "qdc: cannot validate" : "qdc: --validate skipped";
         int skipCode = strict ? ExitCodes.Infeasible : ExitCodes.Success;
-        if (candidate.QubitCount > maxQubits)
+        // The checker simulates the program compacted: a measured-and-reset qubit gives up its slot.
+        int width = QubitCompaction.Compact(candidate, joined.StartMap, joined.EndMap).Circuit.QubitCount;
+        var options = new EquivalenceOptions { Seed = seed, OutputQubitMap = joined.EndMap, Simulation = new SimulationOptions { Threads = threads } };
+        int events = candidate.Operations.Count(o => o is MeasureOperation or ResetOperation);
+        double runs = options.InputStates * (events <= options.MaxExhaustiveMeasurements ? Math.Pow(2, events) : options.BranchesPerState);
+        double work = Math.Pow(2, width) * candidate.Operations.Length * runs;
+        // A --max-qubits above the default is taken as asking for the long run too.
+        if (width > maxQubits || (work > MaxWork && maxQubits <= DefaultMaxQubits))
         {
-            stderr.WriteLine($"{skipped}: the joined node programs have {candidate.QubitCount} qubits alive at once (data and communication); qdc validates up to {maxQubits}{(strict ? " (raise it with --max-qubits)" : " (qdc validate --max-qubits takes more)")}");
+            // Each check simulates the joined program many times (inputs × branches): past this it
+            // takes many minutes, so it is not tried, and said so rather than left to run.
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{skipped}: the joined node programs need {width} qubits at once (data and communication) and {candidate.Operations.Length} operations; qdc validates up to {maxQubits} qubits and about a minute of simulation{(strict ? " (raise it with --max-qubits)" : " (qdc validate --max-qubits takes more qubits)")}"));
             return skipCode;
         }
-        if (MemoryGuard.Check(candidate.QubitCount, new SimulationOptions()) is { } tooBig)
+        if (MemoryGuard.Check(width, new SimulationOptions()) is { } tooBig)
         {
             stderr.WriteLine($"{skipped}: {tooBig.Message}");
             return skipCode;
         }
-        var result = Equivalence.Check(reference, candidate, joined.StartMap, new EquivalenceOptions { Seed = seed, OutputQubitMap = joined.EndMap, Simulation = new SimulationOptions { Threads = threads } });
+        var result = Equivalence.Check(reference, candidate, joined.StartMap, options);
         if (result.Equivalent)
         {
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -41,7 +54,7 @@ internal static class ProgramValidation
         }
         if (result.Failure is null)
         {
-            // The checker could not compare (e.g. mid-circuit measurement in the source): say so.
+            // The checker could not compare (e.g. a source resetting an undetermined qubit): say so.
             stderr.WriteLine($"{skipped}: the checker cannot compare this circuit: {result.Message}");
             return skipCode;
         }

@@ -61,7 +61,11 @@ internal sealed class CompiledCircuit
     /// <paramref name="choose"/> for its outcome (given the probability of 1 and the event's
     /// index); returns false when a chosen outcome has probability zero.
     /// </summary>
-    public bool Execute(StateVector state, bool[] clbits, Func<int, double, int> choose)
+    public bool Execute(StateVector state, bool[] clbits, Func<int, double, int> choose) =>
+        Execute(state, clbits, (e, _, p1) => choose(e, p1));
+
+    /// <summary>As above; <paramref name="choose"/> also gets the clbit a measurement writes (-1 for a reset).</summary>
+    public bool Execute(StateVector state, bool[] clbits, Func<int, int, double, int> choose)
     {
         int events = 0;
         foreach (var s in Steps)
@@ -76,7 +80,7 @@ internal sealed class CompiledCircuit
                 continue;
             }
             double p1 = state.ProbabilityOfOne(s.Qubit);
-            int outcome = choose(events++, p1);
+            int outcome = choose(events++, s.Kind == StepKind.Measure ? s.Clbit : -1, p1);
             double p = outcome == 1 ? p1 : 1 - p1;
             if (p <= Tolerance.ZeroProbability)
             {

@@ -13,10 +13,17 @@ namespace Qdc.Simulation;
 /// phase, with its extra qubits disentangled from them.
 /// </summary>
 /// <remarks>
-/// The reference must be unitary apart from final measurements, which are ignored (compared is the
-/// state just before them). Extra candidate qubits start in |0⟩ and may end in any product state.
+/// Final measurements of the reference are ignored (compared is the state just before them).
+/// A reference with mid-circuit measurements, deterministic resets (e.g. after a measurement) and
+/// classically conditioned operations is checked branch by branch: the candidate's clbit i is the
+/// reference's clbit i for every reference clbit, each reference branch forces the same outcomes
+/// there, and the candidate must reach the reference's state with the reference's probability on
+/// every branch of its own further measurements (so the candidate's own measurements must not bear
+/// on the reference's outcomes, as network measurements never do). Extra candidate qubits start in |0⟩ and may end
+/// in any product state. The candidate is simulated compacted (<see cref="QubitCompaction"/>): a
+/// qubit measured and then reset or left alone gives up its slot, so only qubits alive at once count.
 /// </remarks>
-public static class Equivalence
+public static partial class Equivalence
 {
     /// <param name="qubitMap">qubitMap[i] is the candidate qubit that holds reference qubit i (at the start, and at the end unless <see cref="EquivalenceOptions.OutputQubitMap"/> says otherwise)</param>
     public static EquivalenceResult Check(Circuit reference, Circuit candidate, IReadOnlyList<int> qubitMap, EquivalenceOptions? options = null)
@@ -25,9 +32,21 @@ public static class Equivalence
         CheckMap(reference, candidate, qubitMap);
         var outputMap = options.OutputQubitMap ?? qubitMap;
         CheckMap(reference, candidate, outputMap);
-        if (UnitaryPart(reference) is not { } refOps)
+        var refOps = UnitaryPart(reference);
+        if (refOps is null)
         {
-            return Refuse("the reference circuit must be unitary apart from final measurements (it has a reset, a conditioned operation, or a gate after a measurement)");
+            candidate = TerminalMeasurements.Strip(candidate);
+        }
+        var compact = QubitCompaction.Compact(candidate, [.. qubitMap], [.. outputMap]);
+        if (compact.Circuit.QubitCount < candidate.QubitCount)
+        {
+            qubitMap = [.. qubitMap.Select(q => compact.SlotAtStart[q])];
+            outputMap = [.. outputMap.Select(q => compact.SlotAtEnd[q])];
+            candidate = compact.Circuit;
+        }
+        if (refOps is null)
+        {
+            return CheckBranches(TerminalMeasurements.Strip(reference), candidate, qubitMap, outputMap, options);
         }
         var sim = options.Simulation;
         if (MemoryGuard.Check(candidate.QubitCount, sim, 2) is { } memory)
@@ -38,12 +57,11 @@ public static class Equivalence
         var refProgram = CompiledCircuit.Compile(reference.WithOperations([.. refOps]), fusion);
         var candProgram = CompiledCircuit.Compile(candidate, fusion);
         int events = candidate.Operations.Count(o => o is MeasureOperation or ResetOperation);
-        bool exhaustive = options.Exhaustive == ExhaustiveMode.Always
-            || (options.Exhaustive == ExhaustiveMode.Auto && events <= options.MaxExhaustiveMeasurements);
+        bool exhaustive = IsExhaustive(options, events);
         var rng = new Xoshiro256(options.Seed);
         var map = qubitMap.ToArray();
         var outMap = outputMap.ToArray();
-        var extra = Enumerable.Range(0, candidate.QubitCount).Where(q => !outMap.Contains(q)).ToArray();
+        var extra = ExtraQubits(candidate, outMap);
         int n = reference.QubitCount;
         double worst = 1, meanSum = 0;
         int branches = 0;
@@ -51,20 +69,8 @@ public static class Equivalence
         int states = Math.Max(1, options.InputStates);
         for (int s = 0; s < states; s++)
         {
-            bool entangled = n > 1 && s >= (states + 1) / 2;
-            var prep = entangled ? EntangledPreparation(n, rng) : ProductPreparation(n, rng);
-            var description = Describe(s, entangled, prep);
-            var expected = StateVector.Zero(n, sim.EffectiveThreads);
-            foreach (var (g, qs) in prep)
-            {
-                expected.Apply(g, qs);
-            }
+            var (description, expected, start) = PrepareInput(s, states, n, candidate.QubitCount, map, rng, sim);
             refProgram.Execute(expected, [], (_, _) => 0);
-            var start = StateVector.Zero(candidate.QubitCount, sim.EffectiveThreads);
-            foreach (var (g, qs) in prep)
-            {
-                start.Apply(g, [.. qs.Select(q => map[q])]);
-            }
             var outcomes = exhaustive
                 ? AllBranches(candProgram, start, candidate.ClbitCount)
                 : RandomBranches(candProgram, start, candidate.ClbitCount, options.BranchesPerState, rng);
@@ -88,6 +94,12 @@ public static class Equivalence
         }
         return new EquivalenceResult(failure is null, worst, meanSum / states, states, branches, exhaustive, failure, null);
     }
+
+    private static bool IsExhaustive(EquivalenceOptions options, int events) =>
+        options.Exhaustive == ExhaustiveMode.Always || (options.Exhaustive == ExhaustiveMode.Auto && events <= options.MaxExhaustiveMeasurements);
+
+    /// <summary>The candidate qubits that hold no reference qubit at the end.</summary>
+    private static int[] ExtraQubits(Circuit candidate, int[] outMap) => [.. Enumerable.Range(0, candidate.QubitCount).Where(q => !outMap.Contains(q))];
 
     private static EquivalenceResult Refuse(string message) => new(false, 0, 0, 0, 0, false, null, message);
 
@@ -125,6 +137,21 @@ public static class Equivalence
             }
         }
         return ops;
+    }
+
+    /// <summary>Input state number s, prepared on the reference qubits and on their candidate counterparts.</summary>
+    private static (string Description, StateVector Reference, StateVector Candidate) PrepareInput(int s, int states, int n, int candidateQubits, int[] map, Xoshiro256 rng, SimulationOptions sim)
+    {
+        bool entangled = n > 1 && s >= (states + 1) / 2;
+        var prep = entangled ? EntangledPreparation(n, rng) : ProductPreparation(n, rng);
+        var reference = StateVector.Zero(n, sim.EffectiveThreads);
+        var candidate = StateVector.Zero(candidateQubits, sim.EffectiveThreads);
+        foreach (var (g, qs) in prep)
+        {
+            reference.Apply(g, qs);
+            candidate.Apply(g, [.. qs.Select(q => map[q])]);
+        }
+        return (Describe(s, entangled, prep), reference, candidate);
     }
 
     private static List<(Gate Gate, int[] Qubits)> ProductPreparation(int n, Xoshiro256 rng)

@@ -28,8 +28,8 @@ internal static class CompileCommand
         var topologyOption = TopologyInput.Option();
         var output = new Option<string>("--output", "-o") { Description = "Output directory: partition.json, report.json, schedule.json and nodes/QPU.qasm are written there (qdc's files only; anything else is left alone).", DefaultValueFactory = _ => "out" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the partitioner and of the validation's random states.", DefaultValueFactory = _ => 1 };
-        var strategy = new Option<string>("--strategy") { Description = "telegate: cat-entangled copies only (ebits = the partitioner's prediction); auto: teleport a qubit instead where that costs fewer ebits.", DefaultValueFactory = _ => "auto" };
-        strategy.AcceptOnlyFromAmong("auto", "telegate");
+        var strategy = new Option<string>("--strategy") { Description = "telegate: cat-entangled copies only (ebits = the partitioner's prediction, plus any serialisation); auto: teleport a qubit instead where that costs fewer ebits; teledata: teleport wherever a qubit's runs go to one other QPU.", DefaultValueFactory = _ => "auto" };
+        strategy.AcceptOnlyFromAmong("auto", "telegate", "teledata");
         var validate = new Option<bool>("--validate") { Description = "Read the node programs back, join them, and simulate them against the source on random inputs and measurement branches; exit 3 if they differ." };
         var param = CircuitInput.ParamOption();
         var threads = new Option<int>("--threads") { Description = "Worker threads for the partitioner and the validation (0: one per core). The output is the same whatever the count.", DefaultValueFactory = _ => 0 };
@@ -84,8 +84,19 @@ internal static class CompileCommand
             var (source, topology, placement) = (placed.Source, placed.Topology, placed.Placement);
             var clock = Stopwatch.StartNew();
             progress.Phase("lowering");
-            var mode = parse.GetValue(strategy) == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
-            var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode });
+            var mode = parse.GetValue(strategy) switch
+            {
+                "telegate" => DistributionStrategy.Telegate,
+                "teledata" => DistributionStrategy.Teledata,
+                _ => DistributionStrategy.Auto,
+            };
+            var diagnostics = new DiagnosticBag();
+            var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode }, diagnostics, parse.GetValue(topologyOption) ?? topology.Name);
+            if (program is null)
+            {
+                DiagnosticWriter.Write(stderr, diagnostics);
+                return ExitCodes.Infeasible;
+            }
             progress.Phase("scheduling");
             if (scheduling.Run(parse, program, topology, stderr, out exit) is not { } schedule)
             {
@@ -128,7 +139,7 @@ internal static class CompileCommand
             {
                 stderr.WriteLine($"qdc: wrote {string.Join(", ", files.Paths.Select(p => Path.Combine(dir, p)))} and the manifest {Path.Combine(dir, OutputWriter.ManifestName)}");
             }
-            say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {program.Ebits} (predicted {placement.Ebits}) on {topology.QpuCount} QPUs of '{topology.Name}'"));
+            say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {program.Ebits} (predicted {placement.Ebits}{(program.SerialisationEbits != 0 ? $", {program.SerialisationEbits} for serialising communication qubits" : "")}) on {topology.QpuCount} QPUs of '{topology.Name}'"));
             for (int l = 0; l < topology.Links.Length; l++)
             {
                 if (program.EbitsByLink[l] > 0)

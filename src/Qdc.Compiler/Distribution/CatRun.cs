@@ -7,8 +7,10 @@ namespace Qdc.Compiler.Distribution;
 /// One run (net) of a qubit that spans several QPUs, while it is being lowered: the tree over QPUs
 /// along which its cat-entangled copies are made (rooted at the qubit's home QPU; a star on an
 /// all-to-all network, else a minimal Steiner tree, so each tree link costs one ebit), and which
-/// copies exist. A copy is made when first needed and released (cat-disentangled) as soon as
-/// its QPU has no gates of the run left and every child copy has been made from it.
+/// copies exist. A copy is made when first needed and released (cat-disentangled) as soon as its
+/// QPU has no gates of the run left and no child still waits for a copy made from it. A copy
+/// released early for want of communication qubits is made again when needed (from the nearest
+/// QPU up the tree that still holds one).
 /// </summary>
 internal sealed class CatRun
 {
@@ -20,14 +22,16 @@ internal sealed class CatRun
         Parent = parent;
         ParentLink = parentLink;
         RemainingGates = remainingGates;
-        PendingChildren = new int[parent.Length];
+        SubtreeGates = (int[])remainingGates.Clone();
+        Made = new bool[parent.Length];
+        Upcoming = [.. parent.Select(_ => new Queue<int>())];
         Copy = new int[parent.Length];
         Array.Fill(Copy, -1);
         for (int v = 0; v < parent.Length; v++)
         {
-            if (parent[v] >= 0)
+            for (int u = parent[v]; u >= 0 && remainingGates[v] > 0; u = parent[u])
             {
-                PendingChildren[parent[v]]++;
+                SubtreeGates[u] += remainingGates[v];
             }
         }
     }
@@ -47,14 +51,77 @@ internal sealed class CatRun
     /// <summary>Gates of the run not yet lowered, per QPU.</summary>
     public int[] RemainingGates { get; }
 
-    /// <summary>Children whose copies are not yet made, per QPU.</summary>
-    public int[] PendingChildren { get; }
+    /// <summary>Gates not yet lowered on the QPU and every QPU below it in the tree.</summary>
+    public int[] SubtreeGates { get; }
+
+    /// <summary>The run's gates not yet lowered on each QPU, in circuit order (gate vertex indices, filled by the lowering).</summary>
+    public Queue<int>[] Upcoming { get; }
+
+    /// <summary>QPUs that have held a copy: making one again is the cost of serialising.</summary>
+    public bool[] Made { get; }
 
     /// <summary>The communication qubit holding the copy on each QPU, or -1.</summary>
     public int[] Copy { get; }
 
     /// <summary>Links of the tree (each consumes one pair).</summary>
     public int LinkCount => Parent.Count(p => p >= 0);
+
+    /// <summary>QPUs other than home that pass copies on to children (they need two communication qubits at once).</summary>
+    public IEnumerable<int> Relays => Enumerable.Range(0, Parent.Length).Where(v => v != Home && Parent.Contains(v));
+
+    /// <summary>A gate of the run on this QPU has been lowered.</summary>
+    public void GateDone(int qpu)
+    {
+        RemainingGates[qpu]--;
+        Upcoming[qpu].TryDequeue(out _);
+        for (int v = qpu; v >= 0; v = Parent[v])
+        {
+            SubtreeGates[v]--;
+        }
+    }
+
+    /// <summary>The next gate that needs the copy on this QPU, its own or one below it in the tree (int.MaxValue: none).</summary>
+    public int NextUse(int qpu)
+    {
+        int next = int.MaxValue;
+        for (int u = 0; u < Parent.Length; u++)
+        {
+            if (Upcoming[u].Count > 0 && Below(u, qpu))
+            {
+                next = Math.Min(next, Upcoming[u].Peek());
+            }
+        }
+        return next;
+    }
+
+    private bool Below(int u, int v)
+    {
+        for (; u >= 0; u = Parent[u])
+        {
+            if (u == v)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when the copy on this QPU exists and nothing needs it any more.</summary>
+    public bool Releasable(int qpu)
+    {
+        if (qpu == Home || Copy[qpu] < 0 || RemainingGates[qpu] > 0)
+        {
+            return false;
+        }
+        for (int c = 0; c < Parent.Length; c++)
+        {
+            if (Parent[c] == qpu && Copy[c] < 0 && SubtreeGates[c] > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>Null when every gate of the run executes on the qubit's home QPU.</summary>
     public static CatRun? Create(int qubit, InteractionKind kind, int home, IReadOnlyList<int> gateQpus, TopologyMetrics metrics)

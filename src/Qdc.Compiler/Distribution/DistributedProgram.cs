@@ -11,8 +11,13 @@ namespace Qdc.Compiler.Distribution;
 /// </summary>
 /// <param name="DataQubitMap">DataQubitMap[i] is the program qubit that holds source qubit i (the equivalence check's qubit map).</param>
 /// <param name="EbitsByLink">Pairs consumed on each link, indexed like the topology's links.</param>
-/// <param name="PeakCommQubits">Most communication qubits alive at once on each QPU.</param>
+/// <param name="PeakCommQubits">Most communication qubits alive at once on each QPU (never more than it has).</param>
 /// <param name="SourceClbits">Clbits below this are the source circuit's; the rest hold network measurement results.</param>
+/// <param name="SerialisationEbits">
+/// Pairs spent because communication qubits ran short: copies made again after an early release,
+/// visitors sent home early and back, and the extra tree links of gates moved off QPUs with one
+/// communication qubit. With telegates only, Ebits = the placement's prediction + this.
+/// </param>
 public sealed record DistributedProgram(
     Circuit Circuit,
     ImmutableArray<int> QpuOfQubit,
@@ -21,12 +26,13 @@ public sealed record DistributedProgram(
     ImmutableArray<EprPair> EprPairs,
     ImmutableArray<long> EbitsByLink,
     ImmutableArray<int> PeakCommQubits,
-    int SourceClbits)
+    int SourceClbits,
+    long SerialisationEbits = 0)
 {
     /// <summary>EPR pairs consumed over all links.</summary>
     public long Ebits => EprPairs.Length;
 
-    /// <summary>QPUs where more communication qubits are alive at once than the topology grants (a scheduler must serialise).</summary>
+    /// <summary>QPUs where more communication qubits are alive at once than the topology grants (none: the lowering serialises).</summary>
     public ImmutableArray<int> QpusOverCommLimit(Topology.Topology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);

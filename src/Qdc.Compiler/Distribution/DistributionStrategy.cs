@@ -11,4 +11,10 @@ public enum DistributionStrategy
     /// teleporting it there and back (two pairs per hop) costs fewer ebits than a copy per run.
     /// </summary>
     Auto,
+
+    /// <summary>
+    /// Teleport-based wherever possible: every sequence of runs executed on one other QPU moves the
+    /// qubit there and back; only runs spread over several QPUs stay telegates.
+    /// </summary>
+    Teledata,
 }

@@ -1,3 +1,4 @@
+using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Partitioning;
 
 namespace Qdc.Compiler.Distribution;
@@ -7,20 +8,40 @@ namespace Qdc.Compiler.Distribution;
 /// two-qubit gates that spans several QPUs becomes a telegate: the qubit is cat-entangled to each
 /// QPU that executes gates of the run (relayed along a Steiner tree when QPUs share no link), the
 /// gates act on the copies there, and the copies are cat-disentangled. One pair per tree link
-/// serves the whole run, so on any topology the pairs consumed equal the partitioner's objective.
+/// serves the whole run, so on any topology the pairs consumed equal the partitioner's objective,
+/// unless a QPU's communication qubits run short and copies must be serialised (counted apart).
 /// With <see cref="DistributionStrategy.Auto"/>, a qubit whose consecutive runs all go to one
-/// other QPU is teleported there and back instead, when that takes fewer pairs.
+/// other QPU is teleported there and back instead, when that takes fewer pairs; with
+/// <see cref="DistributionStrategy.Teledata"/>, whenever it can.
 /// </summary>
 public static class Distributor
 {
+    /// <summary>Throws InvalidOperationException when the topology's communication qubits cannot carry the placement.</summary>
     public static DistributedProgram Lower(Placement placement, Topology.Topology topology, DistributionOptions? options = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        return Lower(placement, topology, options, diagnostics)
+            ?? throw new InvalidOperationException(diagnostics.Items[0].Message);
+    }
+
+    /// <summary>Null, with an error in <paramref name="diagnostics"/>, when the topology's communication qubits cannot carry the placement.</summary>
+    public static DistributedProgram? Lower(Placement placement, Topology.Topology topology, DistributionOptions? options, DiagnosticBag diagnostics, string topologyPath = "topology")
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         if (placement.QpuOfQubit.Any(p => (uint)p >= (uint)topology.QpuCount))
         {
             throw new ArgumentException("the placement names a QPU the topology does not have", nameof(placement));
         }
-        return new Lowering(placement, topology, options ?? new DistributionOptions()).Run();
+        try
+        {
+            return new Lowering(placement, topology, options ?? new DistributionOptions()).Run();
+        }
+        catch (LoweringFailure failure)
+        {
+            diagnostics.Error(DistributionCodes.TooFewCommQubits, failure.Message, SourceLocation.None(topologyPath));
+            return null;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Qdc.Circuits;
+using Qdc.Simulation;
 
 namespace Qdc.Compiler.Distribution;
 
@@ -13,33 +14,5 @@ public static class FinalMeasurements
     /// qubit, no later condition on the bit. Network measurements always feed a correction, so
     /// only the source's final measurements go.
     /// </summary>
-    public static Circuit Strip(Circuit circuit)
-    {
-        ArgumentNullException.ThrowIfNull(circuit);
-        var ops = circuit.Operations;
-        var qubitUsedLater = new bool[circuit.QubitCount];
-        var clbitReadLater = new bool[circuit.ClbitCount];
-        var keep = new bool[ops.Length];
-        for (int i = ops.Length - 1; i >= 0; i--)
-        {
-            var op = ops[i];
-            keep[i] = op is not MeasureOperation m || m.Condition is not null || qubitUsedLater[m.Qubit] || clbitReadLater[m.Clbit];
-            if (!keep[i])
-            {
-                continue;
-            }
-            foreach (int q in op.Qubits)
-            {
-                qubitUsedLater[q] = true;
-            }
-            if (op.Condition is { } c)
-            {
-                foreach (int b in c.Clbits)
-                {
-                    clbitReadLater[b] = true;
-                }
-            }
-        }
-        return circuit.WithOperations([.. ops.Where((_, i) => keep[i])]);
-    }
+    public static Circuit Strip(Circuit circuit) => TerminalMeasurements.Strip(circuit);
 }

@@ -17,7 +17,8 @@ internal static class ProgramAssembler
         CommQubitPool pool,
         IReadOnlyList<Operation> ops,
         IReadOnlyList<EprPair> pairs,
-        int clbitCount)
+        int clbitCount,
+        long serialisationEbits)
     {
         var source = placement.Normalized;
         int n = source.QubitCount;
@@ -78,7 +79,8 @@ internal static class ProgramAssembler
             [.. pairs.Select(e => e with { QubitA = map[e.QubitA], QubitB = map[e.QubitB] })],
             [.. byLink],
             [.. pool.Peak],
-            source.ClbitCount);
+            source.ClbitCount,
+            serialisationEbits);
     }
 
     private static void AddRegister(ImmutableArray<Register>.Builder registers, HashSet<string> names, string name, int start, int size, int qpu)

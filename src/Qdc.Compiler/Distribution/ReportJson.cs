@@ -49,6 +49,8 @@ public static class ReportJson
                 ScheduleReportJson.WriteObject(w, schedule);
             }
             w.WriteNumber("seed", seed);
+            // Pairs spent only because communication qubits ran short (included in ebits).
+            w.WriteNumber("serialisationEbits", program.SerialisationEbits);
             // Relays along a Steiner tree stand in for entanglement swapping, so no swap is used yet.
             w.WriteNumber("swaps", 0);
             w.WriteNumber("teledata", program.EprPairs.Count(p => p.Use == EprUse.Teleport));

@@ -10,7 +10,8 @@ namespace Qdc.Compiler.Partitioning;
 /// (weight 1) is qubit q; vertices QubitCount.. (weight 0) are the two-qubit gates in circuit
 /// order. Each net is one qubit's run of two-qubit gates that one shared copy of the qubit can
 /// serve: gates that all act diagonally on it (or all X-type, as CX targets do), with no one-qubit
-/// gate, measurement or reset in between that fails to commute with them. A run is
+/// gate, measurement or reset in between that fails to commute or anticommute with them (an
+/// anticommuting gate, such as X in a diagonal run, is embedded: see <see cref="Embeds"/>). A run is
 /// {qubit} ∪ {its gates}; with telegates only, a partition's km1 is the ebits it needs.
 /// </summary>
 public sealed class CircuitHypergraph
@@ -67,7 +68,7 @@ public sealed class CircuitHypergraph
             switch (op)
             {
                 case GateOperation g when g.Qubits.Length == 1:
-                    if (runs[g.Qubits[0]] is { } open && !Commutes(g.Gate.Matrix, open.Kind))
+                    if (runs[g.Qubits[0]] is { } open && !Embeds(g.Gate.Matrix, open.Kind))
                     {
                         Close(g.Qubits[0]);
                     }
@@ -123,15 +124,25 @@ public sealed class CircuitHypergraph
         return CommutesWithPauli(m, side, x: true) ? InteractionKind.XType : InteractionKind.Other;
     }
 
-    private static bool Commutes(GateMatrix oneQubit, InteractionKind run) => run switch
+    /// <summary>
+    /// True when a run of this kind continues through the one-qubit gate: it commutes with the
+    /// run's Pauli (diagonal gates in a diagonal run), or anticommutes with it (X·diagonal in a
+    /// diagonal run, Z·f(X) in an X-type one), which the lowering embeds by applying that Pauli
+    /// to every live copy as well, so the copies stay a cat state of the new original.
+    /// </summary>
+    internal static bool Embeds(GateMatrix oneQubit, InteractionKind run) => run switch
     {
-        InteractionKind.Diagonal => CommutesWithPauli(oneQubit, 0, x: false),
-        InteractionKind.XType => CommutesWithPauli(oneQubit, 0, x: true),
+        InteractionKind.Diagonal => CommutesWithPauli(oneQubit, 0, x: false) || CommutesWithPauli(oneQubit, 0, x: false, sign: -1),
+        InteractionKind.XType => CommutesWithPauli(oneQubit, 0, x: true) || CommutesWithPauli(oneQubit, 0, x: true, sign: -1),
         _ => false,
     };
 
-    // M·P = P·M with P = Z or X on operand `side` (operand 0 = most significant index bit).
-    private static bool CommutesWithPauli(GateMatrix m, int side, bool x)
+    /// <summary>True when the one-qubit gate anticommutes with the run's Pauli (its copies need that Pauli too).</summary>
+    internal static bool FlipsCopies(GateMatrix oneQubit, InteractionKind run) =>
+        run != InteractionKind.Other && CommutesWithPauli(oneQubit, 0, x: run == InteractionKind.XType, sign: -1);
+
+    // M·P = sign·P·M with P = Z or X on operand `side` (operand 0 = most significant index bit).
+    private static bool CommutesWithPauli(GateMatrix m, int side, bool x, int sign = 1)
     {
         int dim = m.Dimension;
         int bit = 1 << (m.Qubits - 1 - side);
@@ -142,7 +153,7 @@ public sealed class CircuitHypergraph
                 // (M·P)[r,c] = M[r, P(c)]·sign(c); (P·M)[r,c] = sign(r)·M[P(r), c].
                 Complex left = x ? m[r, c ^ bit] : m[r, c] * ((c & bit) != 0 ? -1 : 1);
                 Complex right = x ? m[r ^ bit, c] : m[r, c] * ((r & bit) != 0 ? -1 : 1);
-                if (Complex.Abs(left - right) > 1e-9)
+                if (Complex.Abs(left - (sign * right)) > 1e-9)
                 {
                     return false;
                 }

@@ -34,6 +34,10 @@ internal static class DistributionFixtures
     public static QdcTopology Star(int qpus, int capacity, int commQubits = 2) =>
         Build(qpus, capacity, commQubits, [.. Enumerable.Range(1, qpus - 1).Select(a => Link.WithDefaults(0, a))]);
 
+    /// <summary>The same topology with this many communication qubits on every QPU (many: the limit never binds).</summary>
+    public static QdcTopology WithCommQubits(QdcTopology topology, int commQubits) =>
+        topology with { Qpus = [.. topology.Qpus.Select(q => q with { CommQubits = commQubits })] };
+
     private static QdcTopology Build(int qpus, int capacity, int commQubits, List<Link> links) =>
         new(
             "test",

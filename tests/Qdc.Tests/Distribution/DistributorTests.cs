@@ -139,7 +139,7 @@ public class DistributorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void MoreCopiesThanCommQubitsAreStillCorrectAndReported()
+    public void MoreCopiesThanCommQubitsAreSerialisedAndCounted()
     {
         var b = new CircuitBuilder();
         b.AddQuantumRegister("q", 4);
@@ -147,12 +147,76 @@ public class DistributorTests(ITestOutputHelper output)
         var source = b.Build();
         var graph = CircuitHypergraph.Build(source);
         GatePlacement[] gates = [new(2, 1, GateRealization.Telegate), new(3, 1, GateRealization.Telegate), new(4, 1, GateRealization.Telegate), new(5, 1, GateRealization.Telegate)];
+        var placement = new Placement(source, [0, 0, 1, 1], [.. gates], 2, [2, 2], graph);
+        var roomy = Distributor.Lower(placement, DistributionFixtures.AllToAll(2, 2, commQubits: 2));
+        Assert.Equal(2, roomy.Ebits);
+        Assert.Equal(0, roomy.SerialisationEbits);
+        Assert.Equal(2, roomy.PeakCommQubits[1]);
         var topology = DistributionFixtures.AllToAll(2, 2, commQubits: 1);
-        var program = Distributor.Lower(new Placement(source, [0, 0, 1, 1], [.. gates], 2, [2, 2], graph), topology);
+        var program = Distributor.Lower(placement, topology);
         AssertEquivalent(source, program);
-        Assert.Equal(2, program.Ebits);
-        Assert.Equal(2, program.PeakCommQubits[1]);
-        Assert.Equal([1], program.QpusOverCommLimit(topology).ToArray());
+        // One communication qubit on QPU 1: q0's copy goes before q1's comes, and q0's returns for the third gate.
+        Assert.Equal([1, 1], program.PeakCommQubits.ToArray());
+        Assert.Equal(2, program.SerialisationEbits);
+        Assert.Equal(placement.Ebits + program.SerialisationEbits, program.Ebits);
+        Assert.Empty(program.QpusOverCommLimit(topology));
+    }
+
+    [Fact]
+    public void AGateAwayFromBothItsQubitsOnASingleCommQubitQpuMovesToAHome()
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 2);
+        b.Gate("h", 0).Gate("ry", [0.3], 1).Gate("cp", [0.9], 0, 1);
+        var source = b.Build();
+        var placement = new Placement(source, [0, 1], [new(2, 2, GateRealization.Telegate)], 2, [1, 1, 0], CircuitHypergraph.Build(source));
+        var program = Distributor.Lower(placement, DistributionFixtures.AllToAll(3, 2, commQubits: 1));
+        AssertEquivalent(source, program);
+        Assert.Equal(1, program.Ebits);
+        Assert.Equal(-1, program.SerialisationEbits);
+        Assert.All(program.PeakCommQubits, p => Assert.True(p <= 1));
+    }
+
+    [Theory]
+    [InlineData("cz", "x", 0)]
+    [InlineData("cp", "y", 0)]
+    [InlineData("cx", "z", 1)]
+    [InlineData("cx", "y", 1)]
+    public void AnAnticommutingGateIsEmbeddedInTheRun(string twoQubit, string oneQubit, int side)
+    {
+        // q0's two gates with q1 (away on QPU 1) form one run despite the gate between them:
+        // X·diagonal in a diagonal run, Z·f(X) in an X-type one (q0 as cx target).
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 3);
+        int[] pair = side == 0 ? [0, 1] : [1, 0];
+        double[] angle = twoQubit == "cp" ? [0.7] : [];
+        b.Gate("ry", [0.5], 0).Gate(twoQubit, angle, pair).Gate(oneQubit, 0).Gate(side == 0 ? "rz" : "rx", [0.3], 0).Gate(twoQubit, angle, pair).Gate("cz", 1, 2);
+        var source = b.Build();
+        var graph = CircuitHypergraph.Build(source);
+        // Gate vertices 3, 4, 5: q0's run is one net through the one-qubit gates.
+        var nets = Enumerable.Range(0, graph.Graph.NetCount).Select(e => string.Join(" ", graph.Graph.Pins(e).ToArray())).ToArray();
+        Assert.Equal(["0 3 4", "1 3 4 5", "2 5"], nets.Order(StringComparer.Ordinal));
+        var placement = new Placement(source, [0, 1, 1], [new(1, 1, GateRealization.Telegate), new(4, 1, GateRealization.Telegate), new(5, 1, GateRealization.Local)], 1, [1, 2], graph);
+        var program = Distributor.Lower(placement, DistributionFixtures.AllToAll(2, 2));
+        Assert.Equal(1, program.Ebits);
+        AssertEquivalent(source, program);
+        var broken = program.Circuit.WithOperations([.. program.Circuit.Operations.Where(o => !(o is GateOperation { Condition: null, Qubits.Length: 1 } g && program.IsCommQubit[g.Qubits[0]] && g.Gate.Name == (side == 0 ? "x" : "z")))]);
+        Assert.False(Equivalence.Check(source, broken, program.DataQubitMap, Check).Equivalent, "without the copy's Pauli the run is wrong");
+    }
+
+    [Fact]
+    public void RelayingThroughASingleCommQubitQpuIsADiagnostic()
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 2);
+        b.Gate("h", 0).Gate("cz", 0, 1);
+        var source = b.Build();
+        var placement = new Placement(source, [0, 2], [new(1, 2, GateRealization.Telegate)], 2, [1, 0, 1], CircuitHypergraph.Build(source));
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(Distributor.Lower(placement, DistributionFixtures.Line(3, 2, commQubits: 1), null, diagnostics, "line3.json"));
+        var d = Assert.Single(diagnostics.Items);
+        Assert.Equal(DistributionCodes.TooFewCommQubits, d.Code);
+        Assert.Contains("'qpu1' has one communication qubit", d.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -218,9 +282,14 @@ public class DistributorTests(ITestOutputHelper output)
     {
         var placement = Place(source, topology);
         var program = Distributor.Lower(placement, topology);
-        Assert.Equal(placement.Ebits, program.Ebits);
+        Assert.Equal(placement.Ebits + program.SerialisationEbits, program.Ebits);
+        Assert.All(program.PeakCommQubits, (peak, p) => Assert.True(peak <= topology.Qpus[p].CommQubits));
         AssertEquivalent(placement.Normalized, program);
-        return program;
+        // Where the limit does not bind, the pairs are exactly the partitioner's prediction.
+        var roomy = Distributor.Lower(placement, DistributionFixtures.WithCommQubits(topology, 64));
+        Assert.Equal(0, roomy.SerialisationEbits);
+        Assert.Equal(placement.Ebits, roomy.Ebits);
+        return roomy;
     }
 
     private void AssertEquivalent(Circuit reference, DistributedProgram program)

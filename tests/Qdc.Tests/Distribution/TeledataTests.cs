@@ -85,4 +85,31 @@ public class TeledataTests
         Assert.Equal(2, program.Ebits);
         Assert.All(program.EprPairs, p => Assert.True(program.IsCommQubit[p.QubitB]));
     }
+
+    [Fact]
+    public void TheTeledataStrategyTeleportsEvenTwoRuns()
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 2);
+        b.Gate("ry", [0.4], 0).Gate("cz", 0, 1).Gate("h", 0).Gate("cp", [0.8], 0, 1).Gate("rx", [0.2], 0);
+        var source = b.Build();
+        var placement = new Placement(source, [0, 1], [new(1, 1, GateRealization.Telegate), new(3, 1, GateRealization.Telegate)], 2, [1, 1], CircuitHypergraph.Build(source));
+        var topology = DistributionFixtures.AllToAll(2, 2);
+        Assert.All(Distributor.Lower(placement, topology, Auto).EprPairs, p => Assert.Equal(EprUse.CatEntangle, p.Use));
+        var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = DistributionStrategy.Teledata });
+        Assert.Equal(2, program.Ebits);
+        Assert.All(program.EprPairs, p => Assert.Equal(EprUse.Teleport, p.Use));
+        var r = Equivalence.Check(placement.Normalized, program.Circuit, program.DataQubitMap, Check);
+        Assert.True(r.Equivalent, r.ToString());
+    }
+
+    [Fact]
+    public void AQpuWithOneCommQubitIsNeverVisited()
+    {
+        // A visitor would fill the only communication qubit and could not leave: the runs stay telegates.
+        var placement = ThreeRunsAway();
+        var program = Distributor.Lower(placement, DistributionFixtures.AllToAll(2, 2, commQubits: 1), Auto);
+        Assert.All(program.EprPairs, p => Assert.Equal(EprUse.CatEntangle, p.Use));
+        Assert.Equal(3, program.Ebits);
+    }
 }

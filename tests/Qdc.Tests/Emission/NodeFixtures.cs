@@ -18,13 +18,18 @@ internal static class NodeFixtures
     public static readonly EquivalenceOptions Check = new() { Seed = 3, InputStates = 2, BranchesPerState = 4, MaxExhaustiveMeasurements = 6 };
 
     /// <param name="quick">a partitioner that tries little (placement quality does not matter here; worse ones use the network more)</param>
+    /// <returns>Empty when the lowering finds the topology's communication qubits too few (a relay through a one-qubit QPU).</returns>
     public static ImmutableArray<NodeProgram> Emit(Circuit source, QdcTopology topology, DistributionStrategy strategy = DistributionStrategy.Telegate, ulong seed = 1, bool quick = false)
     {
         var options = quick ? new PartitionOptions { Seed = seed, Attempts = 1, VCycles = 0, InitialTries = 2, MaxDegreeOfParallelism = 1 } : new PartitionOptions { Seed = seed };
         var placement = CircuitPartitioner.Place(source, topology, options)
             ?? throw new InvalidOperationException("does not fit");
-        var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = strategy });
         var bag = new DiagnosticBag();
+        if (Distributor.Lower(placement, topology, new DistributionOptions { Strategy = strategy }, bag) is not { } program)
+        {
+            Assert.Equal(DistributionCodes.TooFewCommQubits, Assert.Single(bag.Items).Code);
+            return [];
+        }
         var nodes = NodeEmitter.Emit(program, topology, bag);
         Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
         return nodes;

@@ -22,7 +22,7 @@ public class NodeRoundTripTests(ITestOutputHelper output)
     [Fact]
     public void RandomCircuitsComeBackEquivalentInNativeGates()
     {
-        int simulated = 0;
+        int simulated = 0, infeasible = 0;
         long pairs = 0, messages = 0;
         for (int seed = 0; seed < Cases; seed++)
         {
@@ -39,6 +39,11 @@ public class NodeRoundTripTests(ITestOutputHelper output)
             }));
             var strategy = seed % 2 == 0 ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
             var nodes = NodeFixtures.Emit(source, topology, strategy, (ulong)seed, quick: true);
+            if (nodes.IsEmpty)
+            {
+                infeasible++;
+                continue;
+            }
             Assert.Equal(nodes.Select(n => n.Text), NodeFixtures.Emit(source, topology, strategy, (ulong)seed, quick: true).Select(n => n.Text));
             string what = $"seed {seed}: {qubits} qubits on {topology.Name}, {strategy}";
             foreach (var node in nodes)
@@ -67,8 +72,8 @@ public class NodeRoundTripTests(ITestOutputHelper output)
             Assert.True(r.Equivalent, $"{what}: {r}");
             simulated++;
         }
-        output.WriteLine($"{simulated} of {Cases} joined programs simulated; {pairs / 2} pairs and {messages} messages in all");
-        Assert.True(simulated >= Cases * 2 / 3, $"only {simulated} cases were small enough to simulate");
+        output.WriteLine($"{simulated} of {Cases} joined programs simulated, {infeasible} infeasible (a relay through a one-communication-qubit QPU); {pairs / 2} pairs and {messages} messages in all");
+        Assert.True(simulated >= (Cases - infeasible) * 2 / 3 && infeasible <= Cases / 4, $"only {simulated} cases were small enough to simulate ({infeasible} infeasible)");
         Assert.True(pairs > Cases && messages > Cases, "the cases should use the network often");
     }
 

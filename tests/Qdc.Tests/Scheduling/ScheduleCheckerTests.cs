@@ -11,7 +11,7 @@ public class ScheduleCheckerTests
     private static (DistributedProgram Program, QdcTopology Topology, JsonNode Json) Sample()
     {
         var topology = SchedulerFixtures.Shape(2, 3, 3);
-        var program = SchedulerFixtures.Program(11, topology, 9, 40, hub: false);
+        var program = SchedulerFixtures.Program(11, topology, 9, 40, hub: false)!;
         var schedule = Scheduler.Schedule(program, topology, new SchedulerOptions(), out _)!;
         string json = ScheduleJson.Write(schedule);
         Assert.Empty(ScheduleChecker.Check(json, program, topology));

@@ -1,4 +1,5 @@
 using Qdc.Circuits;
+using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Distribution;
 using Qdc.Compiler.Partitioning;
 using Qdc.Compiler.Topology;
@@ -28,17 +29,18 @@ internal static class SchedulerFixtures
     };
 
     /// <summary>A random circuit lowered onto the topology (auto strategy: telegates and teleports), placed by the partitioner.</summary>
-    public static DistributedProgram Program(int seed, QdcTopology topology, int qubits, int gates, bool hub)
+    /// <returns>Null when the topology's communication qubits are too few for the placement (a relay through a one-qubit QPU).</returns>
+    public static DistributedProgram? Program(int seed, QdcTopology topology, int qubits, int gates, bool hub)
     {
         Circuit source = DistributionFixtures.Random(seed, qubits, gates, hub);
         var placement = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = (ulong)seed, MaxDegreeOfParallelism = 1 })!;
-        return Distributor.Lower(placement, topology);
+        return Distributor.Lower(placement, topology, null, new DiagnosticBag());
     }
 
     /// <summary>The same, placed at random (gates on either qubit's QPU or a third): many more pairs, relays and teleports, and fast.</summary>
-    public static DistributedProgram Scattered(int seed, QdcTopology topology, int qubits, int gates, bool hub, SplitMix64 rng)
+    public static DistributedProgram? Scattered(int seed, QdcTopology topology, int qubits, int gates, bool hub, SplitMix64 rng)
     {
         Circuit source = DistributionFixtures.Random(seed, qubits, gates, hub);
-        return Distributor.Lower(DistributorPropertyTests.RandomPlacement(source, topology, rng, hub), topology);
+        return Distributor.Lower(DistributorPropertyTests.RandomPlacement(source, topology, rng, hub), topology, null, new DiagnosticBag());
     }
 }

@@ -13,6 +13,7 @@ public class SchedulerPropertyTests(ITestOutputHelper output)
     public void EveryResourceIsRespectedOnRandomPrograms()
     {
         long pairs = 0;
+        int infeasible = 0;
         for (int seed = 0; seed < Cases; seed++)
         {
             var rng = new SplitMix64((ulong)seed + 7000);
@@ -24,6 +25,12 @@ public class SchedulerPropertyTests(ITestOutputHelper output)
             var program = seed % 5 == 0
                 ? SchedulerFixtures.Program(seed, topology, qubits, 20 + rng.Next(40), hub: seed % 4 == 1)
                 : SchedulerFixtures.Scattered(seed, topology, qubits, 20 + rng.Next(40), hub: seed % 4 == 1, rng);
+            if (program is null)
+            {
+                // A relay through a QPU with one communication qubit cannot be lowered (QDC0850).
+                infeasible++;
+                continue;
+            }
             pairs += program.Ebits;
             foreach (var timing in new[] { EprTiming.Prefetch, EprTiming.OnDemand })
             {
@@ -35,7 +42,8 @@ public class SchedulerPropertyTests(ITestOutputHelper output)
                 LowerBoundHolds(schedule, topology);
             }
         }
-        output.WriteLine($"{Cases} cases, {pairs} pairs");
+        output.WriteLine($"{Cases} cases ({infeasible} infeasible), {pairs} pairs");
+        Assert.True(infeasible <= Cases / 4, $"{infeasible} of {Cases} cases could not be lowered");
         Assert.True(pairs > Cases, "the cases should use the network");
     }
 
@@ -43,7 +51,7 @@ public class SchedulerPropertyTests(ITestOutputHelper output)
     public void TheCheckerCatchesABrokenSchedule()
     {
         var topology = SchedulerFixtures.Shape(0, 3, 3);
-        var program = SchedulerFixtures.Program(3, topology, 9, 40, hub: true);
+        var program = SchedulerFixtures.Program(3, topology, 9, 40, hub: true)!;
         var schedule = Scheduler.Schedule(program, topology, new SchedulerOptions(), out _)!;
         string json = ScheduleJson.Write(schedule);
         Assert.Empty(ScheduleChecker.Check(json, program, topology));

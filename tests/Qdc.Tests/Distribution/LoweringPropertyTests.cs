@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using Qdc.Circuits;
+using Qdc.Circuits.Diagnostics;
+using Qdc.Compiler.Distribution;
+using Qdc.Compiler.Partitioning;
+using Qdc.Simulation;
+using Xunit.Abstractions;
+using QdcTopology = Qdc.Compiler.Topology.Topology;
+using SplitMix64 = Qdc.Tests.TestSupport.SplitMix64;
+
+namespace Qdc.Tests.Distribution;
+
+/// <summary>
+/// The lowering's property suite: random circuits with mid-circuit measurement and `if` on random
+/// topologies, over all three strategies, each program checked for its communication-qubit limit,
+/// its pair count (against an independent count of cross-QPU gates) and equivalence with the source;
+/// and some programs broken on purpose, which the check must reject.
+/// </summary>
+public class LoweringPropertyTests(ITestOutputHelper output)
+{
+    private const int Cases = 200;
+
+    // Simulating past this many slots makes a case slow; such programs are counted, not checked.
+    private const int MaxSimulatedQubits = 14;
+
+    private static readonly DistributionStrategy[] Strategies = [DistributionStrategy.Telegate, DistributionStrategy.Auto, DistributionStrategy.Teledata];
+    private static readonly EquivalenceOptions Check = new() { Seed = 3, InputStates = 2, BranchesPerState = 2, Exhaustive = ExhaustiveMode.Never };
+    private static readonly EquivalenceOptions Harsh = new() { Seed = 4, InputStates = 2, BranchesPerState = 6, Exhaustive = ExhaustiveMode.Never };
+
+    [Fact]
+    public void RandomCircuitsWithControlFlowOnRandomTopologies()
+    {
+        var clock = Stopwatch.StartNew();
+        int programs = 0, simulated = 0, validated = 0, infeasible = 0, broken = 0, serialised = 0, teleports = 0;
+        for (int seed = 0; seed < Cases; seed++)
+        {
+            var rng = new SplitMix64((ulong)seed + 7000);
+            int qubits = 2 + rng.Next(9);
+            var source = ControlFlowCircuits.Random(rng, qubits, 6 + rng.Next(14));
+            var topology = ControlFlowCircuits.Topology(rng, qubits, out string shape);
+            string what = $"seed {seed}: {qubits} qubits on {topology.QpuCount} QPUs ({shape}, comm [{string.Join(",", topology.Qpus.Select(q => q.CommQubits))}])";
+            var placement = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = (ulong)seed, MaxDegreeOfParallelism = 1 })
+                ?? throw new InvalidOperationException($"{what}: does not fit");
+            var reference = FinalMeasurements.Strip(placement.Normalized);
+            Circuit? previous = null;
+            foreach (var strategy in Strategies)
+            {
+                var diagnostics = new DiagnosticBag();
+                var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = strategy }, diagnostics);
+                string where = $"{what}, {strategy}";
+                if (program is null)
+                {
+                    // Only a relay through a QPU with one communication qubit is impossible.
+                    Assert.Equal(DistributionCodes.TooFewCommQubits, Assert.Single(diagnostics.Items).Code);
+                    Assert.True(!topology.IsAllToAll && topology.Qpus.Any(q => q.CommQubits == 1), where);
+                    infeasible++;
+                    continue;
+                }
+                programs++;
+                AssertResources(placement, topology, program, strategy, where);
+                serialised += program.SerialisationEbits != 0 ? 1 : 0;
+                teleports += program.EprPairs.Count(p => p.Use == EprUse.Teleport);
+                var candidate = FinalMeasurements.Strip(program.Circuit);
+                if (previous is not null && previous.Operations.SequenceEqual(candidate.Operations))
+                {
+                    validated++; // the same program as the strategy before, which passed
+                    continue;
+                }
+                if (QubitCompaction.Compact(candidate, program.DataQubitMap, program.DataQubitMap).Circuit.QubitCount > MaxSimulatedQubits)
+                {
+                    previous = null;
+                    continue;
+                }
+                previous = candidate;
+                var r = Equivalence.Check(reference, candidate, program.DataQubitMap, Check);
+                Assert.True(r.Equivalent, $"{where}: {r}");
+                simulated++;
+                validated++;
+                if (simulated % 10 == 0 && Break(candidate, program) is { } wrong)
+                {
+                    var rb = Equivalence.Check(reference, wrong, program.DataQubitMap, Harsh);
+                    Assert.False(rb.Equivalent, $"{where}: a dropped correction went unnoticed");
+                    broken++;
+                }
+            }
+        }
+        output.WriteLine($"{programs} programs ({infeasible} infeasible), {validated} validated ({simulated} simulated), {broken} broken ones caught, {serialised} serialised, {teleports} teleport pairs, {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.True(validated >= 500, $"only {validated} programs were validated");
+        Assert.True(broken >= 20, $"only {broken} broken programs were tried");
+        Assert.True(serialised > 0 && teleports > 0, "the suite should serialise and teleport somewhere");
+    }
+
+    private static void AssertResources(Placement placement, QdcTopology topology, DistributedProgram program, DistributionStrategy strategy, string where)
+    {
+        for (int p = 0; p < topology.QpuCount; p++)
+        {
+            Assert.True(program.PeakCommQubits[p] <= topology.Qpus[p].CommQubits, $"{where}: QPU {p} peaks at {program.PeakCommQubits[p]}");
+        }
+        // Every gate between QPUs is a pair's CX: count them per link, apart from the program's own record.
+        var counted = new long[topology.Links.Length];
+        foreach (var op in program.Circuit.Operations)
+        {
+            if (op is GateOperation { Qubits.Length: 2 } g && program.QpuOfQubit[g.Qubits[0]] is int a && program.QpuOfQubit[g.Qubits[1]] is int b && a != b)
+            {
+                counted[Enumerable.Range(0, topology.Links.Length).First(l => topology.Links[l].Joins(a, b))]++;
+            }
+        }
+        Assert.Equal(counted, program.EbitsByLink.ToArray());
+        Assert.Equal(program.Ebits, counted.Sum());
+        if (strategy == DistributionStrategy.Telegate)
+        {
+            Assert.True(placement.Ebits + program.SerialisationEbits == program.Ebits, $"{where}: {program.Ebits} ebits, predicted {placement.Ebits} + {program.SerialisationEbits}");
+        }
+    }
+
+    /// <summary>The program without the X correction that completes its first pair's use (a broken lowering).</summary>
+    private static Circuit? Break(Circuit candidate, DistributedProgram program)
+    {
+        var ops = candidate.Operations;
+        for (int i = 0; i < ops.Length; i++)
+        {
+            if (ops[i] is GateOperation { Condition: { } c } g && g.Gate.Name == "x" && c.Clbits[0] >= program.SourceClbits)
+            {
+                return candidate.WithOperations(ops.RemoveAt(i));
+            }
+        }
+        return null;
+    }
+}
