@@ -21,6 +21,13 @@ internal static class ProgramValidation
     /// <param name="strict">validate: a check that cannot run is exit 4; compile: it is skipped with a message.</param>
     public static int Run(Circuit source, JoinedProgram joined, ulong seed, bool strict, TextWriter stdout, TextWriter stderr, int maxQubits = DefaultMaxQubits, int threads = 0)
     {
+        string skippedEarly = strict ? "qdc: cannot validate" : "qdc: --validate skipped";
+        if (joined.SourceBitOverwritten)
+        {
+            // The join keeps one value per source bit; a remote read of an older value cannot be joined faithfully.
+            stderr.WriteLine($"{skippedEarly}: a source bit is measured on more than one QPU, or used remotely after it was measured again; the joined circuit cannot order those values");
+            return strict ? ExitCodes.Infeasible : ExitCodes.Success;
+        }
         var reference = FinalMeasurements.Strip(source);
         var candidate = FinalMeasurements.Strip(joined.Circuit);
         string skipped = strict ? "qdc: cannot validate" : "qdc: --validate skipped";

@@ -202,12 +202,21 @@ public static class NodeJoiner
         private readonly Dictionary<long, int> _sent = [];
         private readonly int[] _offset = new int[nodes.Count];
         private readonly QubitRecycler _qubits = new(nodes);
-        private readonly int[][] _version = [.. nodes.Select(n => new int[n.Circuit.ClbitCount])];
+        // Source clbit b is joined clbit b, written in place, so the checker finds the source's
+        // outcomes where the source has them; network bits get a fresh joined clbit per measurement
+        // (a recv is then an exact copy). Joined clbit SourceBits is never written: it stands for
+        // every network bit no one has measured yet.
+        private readonly int _sourceBits = nodes[0].Header.SourceClbits;
+
+        // Each node's bits name versions (a value some measurement wrote); a version lives in one joined clbit.
+        private readonly int[][] _version = [.. nodes.Select(n => Enumerable.Range(0, n.Circuit.ClbitCount).Select(b => b < nodes[0].Header.SourceClbits ? b : nodes[0].Header.SourceClbits).ToArray())];
+        private readonly List<int> _clbitOfVersion = [.. Enumerable.Range(0, nodes[0].Header.SourceClbits + 1)];
+        private readonly int[] _current = [.. Enumerable.Range(0, nodes[0].Header.SourceClbits)];
+        private readonly int[] _writer = [.. Enumerable.Repeat(-1, nodes[0].Header.SourceClbits)];
         private readonly int[] _op = new int[nodes.Count];
         private readonly int[] _call = new int[nodes.Count];
-
-        // Joined clbit 0 is never written: it stands for every bit no one has measured yet.
-        private int _clbits = 1;
+        private int _clbits = nodes[0].Header.SourceClbits + 1;
+        private bool _overwritten;
 
         public JoinedProgram? Run(int[] startMap, int[] endMap, DiagnosticBag diagnostics)
         {
@@ -245,7 +254,7 @@ public static class NodeJoiner
             }
             var circuit = new Circuit([new Register("q", _qubits.Count, 0)], [new Register("bits", _clbits, 0)], _ops.ToImmutable());
             var header = nodes[0].Header;
-            return new JoinedProgram(circuit, [.. startMap.Select(Held)], [.. endMap.Select(Held)], header.SourceQubits, header.SourceClbits);
+            return new JoinedProgram(circuit, [.. startMap.Select(Held)], [.. endMap.Select(Held)], header.SourceQubits, header.SourceClbits) { SourceBitOverwritten = _overwritten };
         }
 
         /// <summary>The joined qubit of a source qubit's holder, given as offset + local qubit.</summary>
@@ -311,9 +320,18 @@ public static class NodeJoiner
             return true;
         }
 
+        /// <summary>The joined clbit holding node n's bit b; notes when a source bit was measured again since that value was taken.</summary>
+        private int Read(int n, int b)
+        {
+            int version = _version[n][b];
+            int clbit = _clbitOfVersion[version];
+            _overwritten |= clbit < _sourceBits && _current[clbit] != version;
+            return clbit;
+        }
+
         private Operation Joined(int n, Operation op)
         {
-            var condition = op.Condition is { } c ? new Condition([.. c.Clbits.Select(b => _version[n][b])], c.Value, c.Equal) : null;
+            var condition = op.Condition is { } c ? new Condition([.. c.Clbits.Select(b => Read(n, b))], c.Value, c.Equal) : null;
             bool resets = op is ResetOperation { Condition: null };
             ImmutableArray<int> qubits = [.. op.Qubits.Select(q => _qubits.Take(n, q, resets))];
             switch (op)
@@ -321,9 +339,17 @@ public static class NodeJoiner
                 case GateOperation g:
                     return new GateOperation(g.Gate, qubits, condition);
                 case MeasureOperation m:
-                    int fresh = _clbits++;
-                    _version[n][m.Clbit] = fresh;
-                    return new MeasureOperation(qubits[0], fresh, condition);
+                    int clbit = m.Clbit < _sourceBits ? m.Clbit : _clbits++;
+                    _version[n][m.Clbit] = _clbitOfVersion.Count;
+                    if (clbit < _sourceBits)
+                    {
+                        _current[clbit] = _clbitOfVersion.Count;
+                        // Two QPUs writing one source bit have no order between them in the join.
+                        _overwritten |= _writer[clbit] >= 0 && _writer[clbit] != n;
+                        _writer[clbit] = n;
+                    }
+                    _clbitOfVersion.Add(clbit);
+                    return new MeasureOperation(qubits[0], clbit, condition);
                 case ResetOperation:
                     return new ResetOperation(qubits[0], condition);
                 default:
