@@ -115,7 +115,7 @@ internal static class CompileCommand
             files.Add("report.json", ReportJson.Write(source, placement, program, topology, s, schedule));
             files.Add("schedule.json", ScheduleJson.Write(schedule));
             var emitted = new DiagnosticBag();
-            var nodes = NodeEmitter.Emit(program, topology, emitted);
+            var nodes = NodeEmitter.Emit(program, topology, emitted, schedule);
             CircuitInput.Report(emitted, stderr);
             if (emitted.HasErrors)
             {

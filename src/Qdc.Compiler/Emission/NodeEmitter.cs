@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Distribution;
+using Qdc.Compiler.Scheduling;
 
 namespace Qdc.Compiler.Emission;
 
@@ -12,13 +13,17 @@ namespace Qdc.Compiler.Emission;
 /// </summary>
 public static class NodeEmitter
 {
-    /// <summary>The programs, in QPU order; empty, with diagnostics, when a QPU's native gates cannot express its share.</summary>
-    public static ImmutableArray<NodeProgram> Emit(DistributedProgram program, Topology.Topology topology, DiagnosticBag diagnostics)
+    /// <summary>
+    /// The programs, in QPU order; empty, with diagnostics, when a QPU's native gates cannot express its share.
+    /// With a <paramref name="schedule"/> of this program, each carries its timing as delays and
+    /// runs its communication qubits in the scheduler's physical slots.
+    /// </summary>
+    public static ImmutableArray<NodeProgram> Emit(DistributedProgram program, Topology.Topology topology, DiagnosticBag diagnostics, Schedule? schedule = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var nodes = NodeSplitter.Split(program, topology.QpuCount);
+        var nodes = NodeSplitter.Split(program, topology.QpuCount, schedule);
         var result = ImmutableArray.CreateBuilder<NodeProgram>(nodes.Length);
         var files = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         bool failed = false;

@@ -1,5 +1,6 @@
 using Qdc.Circuits;
 using Qdc.Compiler.Distribution;
+using Qdc.Compiler.Scheduling;
 using Qdc.Qasm.NodePrograms;
 
 namespace Qdc.Compiler.Emission;
@@ -10,10 +11,12 @@ namespace Qdc.Compiler.Emission;
 /// whose latest value another QPU measured gets a message: a send on that QPU right after the
 /// measurement, and a recv on this one just before the first use. Messages are numbered in the
 /// order their uses appear, so the same program always gives the same tags.
+/// With a schedule, communication qubits are the scheduler's physical slots and every idle gap
+/// before an operation on a qubit becomes a delay step, so each node runs on its own clock.
 /// </summary>
 internal static class NodeSplitter
 {
-    public static NodeStream[] Split(DistributedProgram program, int qpuCount)
+    public static NodeStream[] Split(DistributedProgram program, int qpuCount, Schedule? schedule = null)
     {
         var circuit = program.Circuit;
         var nodes = Enumerable.Range(0, qpuCount).Select(p => new NodeStream(p)).ToArray();
@@ -31,6 +34,37 @@ internal static class NodeSplitter
                 node.DataQubits++;
             }
         }
+        NodeClock[]? clocks = null;
+        if (schedule is not null)
+        {
+            foreach (var node in nodes)
+            {
+                node.CommQubits = Math.Max(node.CommQubits, schedule.PeakCommQubits[node.Qpu]);
+            }
+            clocks = [.. nodes.Select(n => new NodeClock(n.DataQubits + n.CommQubits))];
+        }
+
+        // The node qubit an operand runs on: its program qubit's, or the scheduler's comm slot.
+        int Local(int operation, int operand)
+        {
+            int q = circuit.Operations[operation].Qubits[operand];
+            int slot = schedule is not null && program.IsCommQubit[q] ? schedule.CommSlot(operation, operand) : -1;
+            return slot < 0 ? local[q] : nodes[program.QpuOfQubit[q]].DataQubits + slot;
+        }
+
+        int PairLocal(int operation, int qubit)
+        {
+            for (int k = 0; k < EprPair.OperationCount; k++)
+            {
+                int s = circuit.Operations[operation + k].Qubits.IndexOf(qubit);
+                if (s >= 0)
+                {
+                    return Local(operation + k, s);
+                }
+            }
+            return local[qubit];
+        }
+
         var state = new ClbitState(program, nodes);
         var pairAt = program.EprPairs.ToDictionary(p => p.Operation);
         var ops = circuit.Operations;
@@ -39,8 +73,14 @@ internal static class NodeSplitter
             if (pairAt.TryGetValue(i, out var pair))
             {
                 int qa = program.QpuOfQubit[pair.QubitA], qb = program.QpuOfQubit[pair.QubitB];
-                nodes[qa].AddNetwork(NetworkCallKind.Epr, qb, pair.Index, local[pair.QubitA]);
-                nodes[qb].AddNetwork(NetworkCallKind.Epr, qa, pair.Index, local[pair.QubitB]);
+                int la = PairLocal(i, pair.QubitA), lb = PairLocal(i, pair.QubitB);
+                if (clocks is not null)
+                {
+                    clocks[qa].Run(nodes[qa], [la], schedule!.OperationStart[i], schedule.OperationEnd[i]);
+                    clocks[qb].Run(nodes[qb], [lb], schedule.OperationStart[i], schedule.OperationEnd[i]);
+                }
+                nodes[qa].AddNetwork(NetworkCallKind.Epr, qb, pair.Index, la);
+                nodes[qb].AddNetwork(NetworkCallKind.Epr, qa, pair.Index, lb);
                 i += EprPair.OperationCount - 1;
                 continue;
             }
@@ -52,8 +92,10 @@ internal static class NodeSplitter
             }
             foreach (int p in qpus)
             {
-                var mine = op.Qubits.Where(q => program.QpuOfQubit[q] == p).Select(q => local[q]).ToArray();
+                int at = i;
+                var mine = Enumerable.Range(0, op.Qubits.Length).Where(k => program.QpuOfQubit[op.Qubits[k]] == p).Select(k => Local(at, k)).ToArray();
                 var condition = op.Condition is { } c ? state.Use(c, p) : null;
+                clocks?[p].Run(nodes[p], mine, schedule!.OperationStart[i], schedule.OperationEnd[i]);
                 if (op is MeasureOperation m)
                 {
                     var slot = nodes[p].Add(new NodeStep(new MeasureOperation(mine[0], state.Measured(m.Clbit, p), condition)));

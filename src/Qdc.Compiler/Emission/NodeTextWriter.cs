@@ -106,6 +106,11 @@ internal static class NodeTextWriter
                 QasmWriter.Statement3(sb, names, op);
                 continue;
             }
+            if (step.IsDelay)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"delay[{Duration.Format(step.Delay)}] {names.QubitName(step.Bit)};\n");
+                continue;
+            }
             string call = string.Create(CultureInfo.InvariantCulture, $"{step.Peer}, {step.Tag}");
             sb.Append(step.Kind switch
             {

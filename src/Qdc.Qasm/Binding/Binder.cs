@@ -211,6 +211,13 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
             case QasmParser.CalibrationGrammarStatementContext c:
                 Unsupported(c.Start, "'defcalgrammar' is not supported: qdc emits gate-level programs");
                 break;
+            case QasmParser.DelayStatementContext d when options.NodeProgram:
+                // A node program's delays carry the scheduler's timing, which does not change what is computed.
+                foreach (var operand in d.gateOperandList()?.gateOperand() ?? [])
+                {
+                    ResolveQubits(operand, scope);
+                }
+                break;
             case QasmParser.DelayStatementContext d:
                 Unsupported(d.Start, "'delay' is not supported in input circuits: qdc schedules timing itself");
                 break;

@@ -4,6 +4,7 @@ using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Distribution;
 using Qdc.Compiler.Emission;
 using Qdc.Compiler.Partitioning;
+using Qdc.Compiler.Scheduling;
 using Qdc.Compiler.Topology;
 using Qdc.Qasm;
 using Qdc.Qasm.NodePrograms;
@@ -33,6 +34,23 @@ internal static class NodeFixtures
         var nodes = NodeEmitter.Emit(program, topology, bag);
         Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
         return nodes;
+    }
+
+    /// <summary>As <see cref="Emit"/>, but scheduled and emitted with the timing; null when the lowering or the scheduler finds no way.</summary>
+    public static (DistributedProgram Program, Schedule Schedule, ImmutableArray<NodeProgram> Nodes)? Timed(Circuit source, QdcTopology topology, DistributionStrategy strategy = DistributionStrategy.Telegate, ulong seed = 1)
+    {
+        var options = new PartitionOptions { Seed = seed, Attempts = 1, VCycles = 0, InitialTries = 2, MaxDegreeOfParallelism = 1 };
+        var placement = CircuitPartitioner.Place(source, topology, options)
+            ?? throw new InvalidOperationException("does not fit");
+        var bag = new DiagnosticBag();
+        if (Distributor.Lower(placement, topology, new DistributionOptions { Strategy = strategy }, bag) is not { } program
+            || Scheduler.Schedule(program, topology, new SchedulerOptions(), out _) is not { } schedule)
+        {
+            return null;
+        }
+        var nodes = NodeEmitter.Emit(program, topology, bag, schedule);
+        Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+        return (program, schedule, nodes);
     }
 
     public static NodeProgramSyntax Parse(NodeProgram node)

@@ -94,7 +94,7 @@ public class NodeRoundTripTests(ITestOutputHelper output)
     }
 
     /// <summary>2–5 QPUs of mixed platforms, uneven capacities, 1–3 communication qubits; line, ring, star or all-to-all.</summary>
-    private static QdcTopology RandomTopology(SplitMix64 rng)
+    internal static QdcTopology RandomTopology(SplitMix64 rng)
     {
         int k = 2 + rng.Next(4);
         var qpus = Enumerable.Range(0, k)
@@ -123,7 +123,7 @@ public class NodeRoundTripTests(ITestOutputHelper output)
         return new QdcTopology(name, [.. qpus], [.. links], Swapping: true);
     }
 
-    private static Circuit WithFinalMeasurements(Circuit c)
+    internal static Circuit WithFinalMeasurements(Circuit c)
     {
         var b = new CircuitBuilder();
         b.AddQuantumRegister("q", c.QubitCount);
