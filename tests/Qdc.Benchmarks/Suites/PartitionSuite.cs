@@ -97,18 +97,13 @@ public sealed class PartitionSuite : ISuite
     {
         output.WriteLine();
         output.WriteLine("qasmbench        k   qdc ebits   best published   time      (telegate-only model)");
-        string root = Path.Combine(RepoPaths.Shared, "corpus", "qasmbench", "large");
         foreach (var (name, best) in QasmBench)
         {
-            var dir = Path.Combine(root, name);
-            var file = Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*.qasm").Where(f => !f.Contains("transpiled", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() : null;
-            if (file is null)
+            if (QasmBenchCircuits.Load(name) is not { } circuit)
             {
                 output.WriteLine($"{name,-16} (not in the corpus)");
                 continue;
             }
-            var bag = new DiagnosticBag();
-            var circuit = Qdc.Qasm.QasmFrontEnd.Load(file, Qdc.Qasm.QasmOptions.Default, bag) ?? throw new InvalidDataException(file);
             var unitary = circuit.WithOperations([.. circuit.Operations.Where(o => o is GateOperation)]);
             var normalized = Qdc.Circuits.Decompositions.Normalizer.ToBasis(unitary);
             for (int k = 2; k <= 4; k++)

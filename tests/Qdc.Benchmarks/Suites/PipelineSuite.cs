@@ -55,17 +55,13 @@ public sealed class PipelineSuite : ISuite
     {
         output.WriteLine();
         output.WriteLine("qasmbench        k  predicted  telegate (serialisation)  auto  teledata  lower time");
-        string root = Path.Combine(RepoPaths.Shared, "corpus", "qasmbench", "large");
         foreach (var name in QasmBench)
         {
-            var dir = Path.Combine(root, name);
-            var file = Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*.qasm").Where(f => !f.Contains("transpiled", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() : null;
-            if (file is null)
+            if (QasmBenchCircuits.Load(name) is not { } circuit)
             {
                 output.WriteLine($"{name,-16} (not in the corpus)");
                 continue;
             }
-            var circuit = QasmFrontEnd.Load(file, QasmOptions.Default, new DiagnosticBag()) ?? throw new InvalidDataException(file);
             for (int k = 2; k <= 4; k++)
             {
                 var topology = AllToAll(k, (circuit.QubitCount / k) + 1);

@@ -52,20 +52,16 @@ public sealed class ScheduleSuite : ISuite
     {
         // "at most": how much shorter than the baseline any schedule could be, given the bound.
         output.WriteLine($"qasmbench        k  ebits  prefetch ms  on-demand ms  shorter  at most   bound ms  ratio   ({comm} comm qubits per QPU)");
-        string root = Path.Combine(RepoPaths.Shared, "corpus", "qasmbench", "large");
         var reductions = new List<double>();
         var ratios = new List<double>();
         var possible = new List<double>();
         foreach (var name in QasmBench)
         {
-            var dir = Path.Combine(root, name);
-            var file = Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*.qasm").Where(f => !f.Contains("transpiled", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() : null;
-            if (file is null)
+            if (QasmBenchCircuits.Load(name) is not { } circuit)
             {
                 output.WriteLine($"{name,-16} (not in the corpus)");
                 continue;
             }
-            var circuit = Qdc.Qasm.QasmFrontEnd.Load(file, Qdc.Qasm.QasmOptions.Default, new DiagnosticBag()) ?? throw new InvalidDataException(file);
             var unitary = circuit.WithOperations([.. circuit.Operations.Where(o => o is GateOperation)]);
             for (int k = 2; k <= 4; k++)
             {

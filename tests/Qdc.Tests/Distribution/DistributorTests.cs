@@ -92,7 +92,7 @@ public class DistributorTests(ITestOutputHelper output)
         var program = Distributor.Lower(placement, topology);
         Assert.Equal(placement.Ebits, program.Ebits);
         Assert.Equal(source.Operations.Count(o => o is MeasureOperation) + (2 * program.Ebits), program.Circuit.Operations.Count(o => o is MeasureOperation));
-        var candidate = FinalMeasurements.Strip(program.Circuit);
+        var candidate = TerminalMeasurements.Strip(program.Circuit);
         Assert.Equal(2 * program.Ebits, candidate.Operations.Count(o => o is MeasureOperation));
         var r = Equivalence.Check(placement.Normalized, candidate, program.DataQubitMap, Check);
         Assert.True(r.Equivalent, r.ToString());

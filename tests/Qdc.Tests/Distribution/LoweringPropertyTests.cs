@@ -41,7 +41,7 @@ public class LoweringPropertyTests(ITestOutputHelper output)
             string what = $"seed {seed}: {qubits} qubits on {topology.QpuCount} QPUs ({shape}, comm [{string.Join(",", topology.Qpus.Select(q => q.CommQubits))}])";
             var placement = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = (ulong)seed, MaxDegreeOfParallelism = 1 })
                 ?? throw new InvalidOperationException($"{what}: does not fit");
-            var reference = FinalMeasurements.Strip(placement.Normalized);
+            var reference = TerminalMeasurements.Strip(placement.Normalized);
             Circuit? previous = null;
             foreach (var strategy in Strategies)
             {
@@ -60,7 +60,7 @@ public class LoweringPropertyTests(ITestOutputHelper output)
                 AssertResources(placement, topology, program, strategy, where);
                 serialised += program.SerialisationEbits != 0 ? 1 : 0;
                 teleports += program.EprPairs.Count(p => p.Use == EprUse.Teleport);
-                var candidate = FinalMeasurements.Strip(program.Circuit);
+                var candidate = TerminalMeasurements.Strip(program.Circuit);
                 if (previous is not null && previous.Operations.SequenceEqual(candidate.Operations))
                 {
                     validated++; // the same program as the strategy before, which passed

@@ -74,7 +74,7 @@ internal static class NodeFixtures
     }
 
     public static EquivalenceResult Validate(Circuit source, JoinedProgram joined) =>
-        Equivalence.Check(FinalMeasurements.Strip(source), FinalMeasurements.Strip(joined.Circuit), joined.StartMap, Check with { OutputQubitMap = joined.EndMap });
+        Equivalence.Check(TerminalMeasurements.Strip(source), TerminalMeasurements.Strip(joined.Circuit), joined.StartMap, Check with { OutputQubitMap = joined.EndMap });
 
     public static QdcTopology Load(string path)
     {

@@ -3,6 +3,7 @@ using Qdc.Circuits.Gates;
 using Qdc.Compiler.Distribution;
 using Qdc.Compiler.Topology;
 using Qdc.Qasm.NodePrograms;
+using Qdc.Simulation;
 using Qdc.Tests.TestSupport;
 using Xunit.Abstractions;
 using QdcTopology = Qdc.Compiler.Topology.Topology;

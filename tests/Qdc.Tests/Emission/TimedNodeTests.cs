@@ -3,6 +3,7 @@ using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Distribution;
 using Qdc.Compiler.Topology;
 using Qdc.Qasm;
+using Qdc.Simulation;
 using Qdc.Tests.TestSupport;
 using Xunit.Abstractions;
 
