@@ -132,79 +132,18 @@ internal sealed class CatRun
         {
             remaining[p]++;
         }
-        var terminals = Enumerable.Range(0, k).Where(p => p == home || remaining[p] > 0).ToArray();
-        if (terminals.Length == 1)
+        ulong terminals = 0;
+        for (int p = 0; p < k; p++)
+        {
+            terminals |= remaining[p] > 0 ? 1UL << p : 0;
+        }
+        if ((terminals & ~(1UL << home)) == 0)
         {
             return null;
         }
-        var parent = new int[k];
-        var parentLink = new int[k];
-        Array.Fill(parent, -1);
-        Array.Fill(parentLink, -1);
-        var links = metrics.Topology.Links;
-        if (metrics.IsAllToAll)
-        {
-            // A star from home: every copy is one hop from the original, with no relays to keep alive.
-            foreach (int t in terminals.Where(t => t != home))
-            {
-                parent[t] = home;
-                parentLink[t] = LinkLookup.Between(links, home, t);
-            }
-        }
-        else
-        {
-            var tree = metrics.SteinerTree(terminals);
-            if (!tree.Spans)
-            {
-                throw new InvalidOperationException($"QPUs {string.Join(", ", terminals)} are not connected");
-            }
-            RootAt(home, tree.EdgeIndices, links, parent, parentLink);
-            PruneBareLeaves(home, remaining, parent, parentLink);
-        }
+        var tree = CopyTree.Build(metrics, home, terminals);
+        int[] parent = [.. tree.Parent];
+        int[] parentLink = [.. tree.ParentLink];
         return new CatRun(qubit, kind, home, parent, parentLink, remaining);
-    }
-
-    // Breadth-first from home over the tree's links, lowest link index first.
-    private static void RootAt(int home, IReadOnlyList<int> treeLinks, IReadOnlyList<Link> links, int[] parent, int[] parentLink)
-    {
-        var seen = new bool[parent.Length];
-        seen[home] = true;
-        var queue = new Queue<int>();
-        queue.Enqueue(home);
-        while (queue.Count > 0)
-        {
-            int v = queue.Dequeue();
-            foreach (int l in treeLinks)
-            {
-                var link = links[l];
-                if ((link.A == v || link.B == v) && !seen[link.Other(v)])
-                {
-                    int u = link.Other(v);
-                    seen[u] = true;
-                    parent[u] = v;
-                    parentLink[u] = l;
-                    queue.Enqueue(u);
-                }
-            }
-        }
-    }
-
-    // A leaf with no gates would hold a copy nobody uses (and never be released): drop it.
-    private static void PruneBareLeaves(int home, int[] remaining, int[] parent, int[] parentLink)
-    {
-        bool changed = true;
-        while (changed)
-        {
-            changed = false;
-            for (int v = 0; v < parent.Length; v++)
-            {
-                if (v != home && parent[v] >= 0 && remaining[v] == 0 && !parent.Contains(v))
-                {
-                    parent[v] = -1;
-                    parentLink[v] = -1;
-                    changed = true;
-                }
-            }
-        }
     }
 }

@@ -69,8 +69,7 @@ internal sealed partial class Lowering
             _gateOfOperation[graph.GateOperation[g]] = g;
         }
         _gateQpu = [.. placement.Gates.Select(g => g.Qpu)];
-        _netOfGateSide = new int[2 * graph.GateOperation.Length];
-        Array.Fill(_netOfGateSide, -1);
+        _netOfGateSide = [.. graph.GateNets];
         _runs = new CatRun?[graph.Graph.NetCount];
         _where = [.. Enumerable.Range(0, n)];
         _sentHomeEarly = new bool[n];
@@ -87,10 +86,7 @@ internal sealed partial class Lowering
                 {
                     continue;
                 }
-                int g = pin - n;
-                int side = circuit.Operations[graph.GateOperation[g]].Qubits[0] == q ? 0 : 1;
-                _netOfGateSide[(2 * g) + side] = e;
-                gateQpusOfNet[e].Add(_gateQpu[g]);
+                gateQpusOfNet[e].Add(_gateQpu[pin - n]);
             }
         }
         _stretches = options.Strategy == DistributionStrategy.Telegate

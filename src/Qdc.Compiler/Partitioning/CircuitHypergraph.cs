@@ -16,11 +16,13 @@ namespace Qdc.Compiler.Partitioning;
 /// </summary>
 public sealed class CircuitHypergraph
 {
-    private CircuitHypergraph(Hypergraph graph, int qubitCount, ImmutableArray<int> gateOperation, ImmutableArray<int> netQubit, ImmutableArray<InteractionKind> netKind)
+    private CircuitHypergraph(Hypergraph graph, int qubitCount, ImmutableArray<int> gateOperation, ImmutableArray<int> gateQubits, ImmutableArray<int> gateNets, ImmutableArray<int> netQubit, ImmutableArray<InteractionKind> netKind)
     {
         Graph = graph;
         QubitCount = qubitCount;
         GateOperation = gateOperation;
+        GateQubits = gateQubits;
+        GateNets = gateNets;
         NetQubit = netQubit;
         NetKind = netKind;
     }
@@ -31,6 +33,12 @@ public sealed class CircuitHypergraph
 
     /// <summary>For gate vertex QubitCount + i, the index of its operation in the circuit.</summary>
     public ImmutableArray<int> GateOperation { get; }
+
+    /// <summary>For gate i, its operation's qubits at 2i and 2i + 1, in the operation's order.</summary>
+    public ImmutableArray<int> GateQubits { get; }
+
+    /// <summary>For gate i, the net (run) each of its qubits takes part in through it, at 2i and 2i + 1.</summary>
+    public ImmutableArray<int> GateNets { get; }
 
     /// <summary>The qubit whose run each net is.</summary>
     public ImmutableArray<int> NetQubit { get; }
@@ -46,15 +54,21 @@ public sealed class CircuitHypergraph
         ArgumentNullException.ThrowIfNull(circuit);
         int n = circuit.QubitCount;
         var gateOps = ImmutableArray.CreateBuilder<int>();
+        var gateQubits = ImmutableArray.CreateBuilder<int>();
         var nets = new List<IReadOnlyList<int>>();
         var netQubit = ImmutableArray.CreateBuilder<int>();
         var netKind = ImmutableArray.CreateBuilder<InteractionKind>();
         var runs = new Run?[n];
+        var gateNets = new List<int>();
 
         void Close(int q)
         {
             if (runs[q] is { } run)
             {
+                foreach (int slot in run.Slots)
+                {
+                    gateNets[slot] = nets.Count;
+                }
                 nets.Add(run.Pins);
                 netQubit.Add(q);
                 netKind.Add(run.Kind);
@@ -76,6 +90,10 @@ public sealed class CircuitHypergraph
                 case GateOperation g when g.Qubits.Length == 2:
                     int vertex = n + gateOps.Count;
                     gateOps.Add(i);
+                    gateQubits.Add(g.Qubits[0]);
+                    gateQubits.Add(g.Qubits[1]);
+                    gateNets.Add(-1);
+                    gateNets.Add(-1);
                     for (int side = 0; side < 2; side++)
                     {
                         int q = g.Qubits[side];
@@ -84,8 +102,9 @@ public sealed class CircuitHypergraph
                         {
                             Close(q);
                         }
-                        runs[q] ??= new Run(kind, [q]);
+                        runs[q] ??= new Run(kind, [q], []);
                         runs[q]!.Pins.Add(vertex);
+                        runs[q]!.Slots.Add((2 * (vertex - n)) + side);
                         if (kind == InteractionKind.Other)
                         {
                             Close(q);
@@ -109,10 +128,11 @@ public sealed class CircuitHypergraph
         var weights = new int[n + gateOps.Count];
         Array.Fill(weights, 1, 0, n);
         var graph = Hypergraph.Create(weights, nets);
-        return new CircuitHypergraph(graph, n, gateOps.ToImmutable(), netQubit.ToImmutable(), netKind.ToImmutable());
+        return new CircuitHypergraph(graph, n, gateOps.ToImmutable(), gateQubits.ToImmutable(), [.. gateNets], netQubit.ToImmutable(), netKind.ToImmutable());
     }
 
-    private sealed record Run(InteractionKind Kind, List<int> Pins);
+    // Slots: the gate sides (2g + side) whose operand is this run's qubit.
+    private sealed record Run(InteractionKind Kind, List<int> Pins, List<int> Slots);
 
     /// <summary>Diagonal when the gate commutes with Z on that operand, X-type with X, else Other.</summary>
     internal static InteractionKind Classify(GateMatrix m, int side)

@@ -17,6 +17,13 @@ public sealed record PartitionOptions
     /// <summary>Coarsening stops at about this many vertices per block.</summary>
     public int ContractionLimitPerBlock { get; init; } = 160;
 
+    /// <summary>
+    /// After partitioning, move gates between their operands' QPUs so that the copies they need fit
+    /// the QPUs' communication qubits (see <see cref="CommQubitRefiner"/>). Off: the pure
+    /// hypergraph optimum, which may cost many pairs more once copies must be serialised.
+    /// </summary>
+    public bool CommQubitAware { get; init; } = true;
+
     /// <summary>Attempts run on up to this many threads; the result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -26,6 +26,21 @@ public class CircuitHypergraphTests
     }
 
     [Fact]
+    public void EachGateKnowsItsOperandsAndTheirRuns()
+    {
+        // cx 1,0 then h 1 (breaks qubit 1's control run) then cz 1,2: gate vertices 3 and 4.
+        var h = CircuitHypergraph.Build(Qubits(3).Gate("cx", 1, 0).Gate("h", 1).Gate("cz", 1, 2).Build());
+        Assert.Equal([1, 0, 1, 2], h.GateQubits.ToArray());
+        for (int slot = 0; slot < h.GateNets.Length; slot++)
+        {
+            int net = h.GateNets[slot];
+            Assert.Equal(h.GateQubits[slot], h.NetQubit[net]);
+            Assert.Contains(h.GateVertex(slot / 2), h.Graph.Pins(net).ToArray());
+        }
+        Assert.NotEqual(h.GateNets[0], h.GateNets[2]);
+    }
+
+    [Fact]
     public void CxTargetsOnOneQubitShareARun()
     {
         var h = CircuitHypergraph.Build(Qubits(3).Gate("cx", 0, 2).Gate("cx", 1, 2).Build());

@@ -1,6 +1,4 @@
-using Qdc.Compiler.Topology;
-
-namespace Qdc.Compiler.Distribution;
+namespace Qdc.Compiler.Topology;
 
 internal static class LinkLookup
 {
