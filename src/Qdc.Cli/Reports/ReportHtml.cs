@@ -182,8 +182,8 @@ table { border-collapse: collapse; } th, td { padding: 3px 10px; text-align: lef
 td.qubits { font-family: ui-monospace, monospace; font-size: 12px; }
 .note { color: #666; font-size: 12px; }
 svg.topology line { stroke: #4e79a7; stroke-linecap: round; } svg.topology line.idle { stroke: #bbb; stroke-dasharray: 4 4; }
-svg.topology circle { fill: #f28e2b; fill-opacity: .85; stroke: #7a4510; }
-svg.topology text { text-anchor: middle; font-size: 12px; } svg.topology text.ebits { fill: #264; font-weight: bold; }
+svg.topology circle { fill: #f28e2b; stroke: #7a4510; }
+svg.topology text { text-anchor: middle; font-size: 12px; } svg.topology text.ebits { fill: #264; font-weight: bold; paint-order: stroke; stroke: #fff; stroke-width: 4px; }
 svg.bar rect { fill: #f28e2b; }
 svg.gantt text { font-size: 11px; } svg.gantt .axis { stroke: #999; } svg.gantt .row { fill: #f6f6f6; }
 .legend span { display: inline-block; margin-right: 12px; cursor: pointer; user-select: none; }

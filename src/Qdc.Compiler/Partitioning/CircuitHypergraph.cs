@@ -48,8 +48,12 @@ public sealed class CircuitHypergraph
 
     public int GateVertex(int gateIndex) => QubitCount + gateIndex;
 
-    /// <summary>Builds the hypergraph; throws ArgumentException on a gate of three or more qubits (normalize first).</summary>
-    public static CircuitHypergraph Build(Circuit circuit)
+    /// <summary>
+    /// Builds the hypergraph; throws ArgumentException on a gate of three or more qubits (normalize
+    /// first). Without <paramref name="embed"/>, an anticommuting one-qubit gate ends a run as any
+    /// other non-commuting one does (to measure what embedding saves).
+    /// </summary>
+    public static CircuitHypergraph Build(Circuit circuit, bool embed = true)
     {
         ArgumentNullException.ThrowIfNull(circuit);
         int n = circuit.QubitCount;
@@ -82,7 +86,7 @@ public sealed class CircuitHypergraph
             switch (op)
             {
                 case GateOperation g when g.Qubits.Length == 1:
-                    if (runs[g.Qubits[0]] is { } open && !Embeds(g.Gate.Matrix, open.Kind))
+                    if (runs[g.Qubits[0]] is { } open && !(embed ? Embeds(g.Gate.Matrix, open.Kind) : Commutes(g.Gate.Matrix, open.Kind)))
                     {
                         Close(g.Qubits[0]);
                     }
@@ -156,6 +160,9 @@ public sealed class CircuitHypergraph
         InteractionKind.XType => CommutesWithPauli(oneQubit, 0, x: true) || CommutesWithPauli(oneQubit, 0, x: true, sign: -1),
         _ => false,
     };
+
+    private static bool Commutes(GateMatrix oneQubit, InteractionKind run) =>
+        run != InteractionKind.Other && CommutesWithPauli(oneQubit, 0, x: run == InteractionKind.XType);
 
     /// <summary>True when the one-qubit gate anticommutes with the run's Pauli (its copies need that Pauli too).</summary>
     internal static bool FlipsCopies(GateMatrix oneQubit, InteractionKind run) =>

@@ -71,24 +71,6 @@ public sealed class PartitionSuite : ISuite
     }
 
     // Reference README §2: best published ebits per k = 2, 3, 4 (min over pytket part, pytket esd, MLFM-R).
-    private static readonly (string Name, double[] Best)[] QasmBench =
-    [
-        ("qft_n29", [14, 27, 39]),
-        ("qft_n63", [15, 28, 47]),
-        ("ghz_n40", [1, 2, 3]),
-        ("ghz_n78", [1, 2, 3]),
-        ("cat_n35", [1, 2, 3]),
-        ("cat_n65", [1, 2, 3]),
-        ("adder_n28", [2.6, 2, 8.2]),
-        ("adder_n64", [3, 8, 9]),
-        ("dnn_n33", [4, 8.2, 12.6]),
-        ("dnn_n51", [4, 10, 15]),
-        ("ising_n34", [1, 2, 3]),
-        ("ising_n42", [1, 2, 3]),
-        ("ising_n66", [1, 2, 3]),
-        ("ising_n98", [1, 2, 3]),
-    ];
-
     /// <summary>
     /// The QASMBench rows: the circuit as the front end reads it, final measurements removed,
     /// normalized (cp and cz stay whole), k all-to-all QPUs of ⌊n/k⌋+1 qubits, telegates only.
@@ -97,7 +79,7 @@ public sealed class PartitionSuite : ISuite
     {
         output.WriteLine();
         output.WriteLine("qasmbench        k   qdc ebits   best published   time      (telegate-only model)");
-        foreach (var (name, best) in QasmBench)
+        foreach (var (name, best) in QasmBenchCircuits.Rows)
         {
             if (QasmBenchCircuits.Load(name) is not { } circuit)
             {

@@ -48,33 +48,44 @@ public sealed class PipelineSuite : ISuite
         return 0;
     }
 
-    private static readonly string[] QasmBench = ["qft_n29", "qft_n63", "ghz_n40", "cat_n35", "adder_n28", "adder_n64", "dnn_n33", "ising_n34"];
-
-    /// <summary>k all-to-all QPUs of ⌊n/k⌋+1 qubits with 2 communication qubits, final measurements kept.</summary>
+    /// <summary>
+    /// k all-to-all QPUs of ⌊n/k⌋+1 qubits with 2 communication qubits, final measurements removed
+    /// as in the reference; "no embed" is the partitioner's figure when runs stop at every gate
+    /// that does not commute with them, which is what embedding saves.
+    /// </summary>
     private static void QasmBenchRows(TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine("qasmbench        k  predicted  telegate (serialisation)  auto  teledata  lower time");
-        foreach (var name in QasmBench)
+        output.WriteLine("qasmbench        k  no embed  predicted  telegate (serialisation)  auto  teledata  best published  lower time");
+        int met = 0, rows = 0;
+        foreach (var (name, best) in QasmBenchCircuits.Rows)
         {
-            if (QasmBenchCircuits.Load(name) is not { } circuit)
+            if (QasmBenchCircuits.Load(name) is not { } loaded)
             {
                 output.WriteLine($"{name,-16} (not in the corpus)");
                 continue;
             }
+            var circuit = Qdc.Simulation.TerminalMeasurements.Strip(loaded);
             for (int k = 2; k <= 4; k++)
             {
                 var topology = AllToAll(k, (circuit.QubitCount / k) + 1);
                 var placement = CircuitPartitioner.Place(circuit, topology, new PartitionOptions { Seed = 1 }) ?? throw new InvalidOperationException("does not fit");
+                var plain = CircuitHypergraph.Build(placement.Normalized, embed: false);
+                long noEmbed = MultilevelPartitioner.Partition(plain.Graph, new AllToAllBlockCost(BlockCapacities.QubitsPlusOne(circuit.QubitCount, k)), new PartitionOptions { Seed = 1 }).Objective;
                 var clock = Stopwatch.StartNew();
                 var telegate = Distributor.Lower(placement, topology);
                 double seconds = clock.Elapsed.TotalSeconds;
                 var auto = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = DistributionStrategy.Auto });
                 var teledata = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = DistributionStrategy.Teledata });
+                long ours = Math.Min(telegate.Ebits, Math.Min(auto.Ebits, teledata.Ebits));
+                bool ok = ours <= best[k - 2];
+                met += ok ? 1 : 0;
+                rows++;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-16} {k,1} {placement.Ebits,10} {telegate.Ebits,9} ({telegate.SerialisationEbits,3}) {auto.Ebits,14} {teledata.Ebits,9} {seconds,9:F3} s"));
+                    $"{name,-16} {k,1} {noEmbed,9} {placement.Ebits,10} {telegate.Ebits,9} ({telegate.SerialisationEbits,3}) {auto.Ebits,14} {teledata.Ebits,9} {best[k - 2],14:0.#} {(ok ? "met" : "MISSED"),-6} {seconds,6:F3} s"));
             }
         }
+        output.WriteLine($"{met} of {rows} rows at or below the best published figure");
     }
 
     private static QdcTopology AllToAll(int k, int capacity)

@@ -75,6 +75,19 @@ public class CircuitHypergraphTests
     }
 
     [Fact]
+    public void WithoutEmbeddingAnAnticommutingGateEndsTheRun()
+    {
+        // x anticommutes with the cz run on qubit 0 (gates 2 and 3): embedded, one run; not, two.
+        var circuit = Qubits(2).Gate("cz", 0, 1).Gate("x", 0).Gate("cz", 0, 1).Build();
+        Assert.Contains("0 2 3", Nets(CircuitHypergraph.Build(circuit)));
+        var plain = Nets(CircuitHypergraph.Build(circuit, embed: false));
+        Assert.Contains("0 2", plain);
+        Assert.Contains("0 3", plain);
+        // A commuting gate never ends it.
+        Assert.Contains("0 2 3", Nets(CircuitHypergraph.Build(Qubits(2).Gate("cz", 0, 1).Gate("t", 0).Gate("cz", 0, 1).Build(), embed: false)));
+    }
+
+    [Fact]
     public void DiagonalGateBreaksAnXRunButXDoesNot()
     {
         var h = CircuitHypergraph.Build(Qubits(3).Gate("cx", 1, 0).Gate("x", 0).Gate("cx", 2, 0).Gate("rz", [0.4], 0).Gate("cx", 1, 0).Build());
