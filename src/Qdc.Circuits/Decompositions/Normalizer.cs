@@ -5,7 +5,8 @@ namespace Qdc.Circuits.Decompositions;
 
 /// <summary>
 /// Brings a circuit to one-qubit gates, cx and the diagonal two-qubit gates, which partitioning
-/// needs whole; everything else is decomposed exactly.
+/// needs whole; everything else is decomposed exactly, and a diagonal gate written as
+/// cx · diagonal · cx is folded back into one (<see cref="CxPhaseFolding"/>).
 /// </summary>
 public static class Normalizer
 {
@@ -32,6 +33,7 @@ public static class Normalizer
                 phase += d.GlobalPhase;
             }
         }
-        return circuit.WithOperations(ops.ToImmutable(), phase);
+        var folded = CxPhaseFolding.Fold(ops, ref phase);
+        return circuit.WithOperations(folded, phase);
     }
 }

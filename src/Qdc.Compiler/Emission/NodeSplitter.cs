@@ -68,7 +68,7 @@ internal static class NodeSplitter
         var state = new ClbitState(program, nodes);
         var pairAt = program.EprPairs.ToDictionary(p => p.Operation);
         var ops = circuit.Operations;
-        for (int i = 0; i < ops.Length; i++)
+        foreach (int i in Units(ops.Length, pairAt, schedule))
         {
             if (pairAt.TryGetValue(i, out var pair))
             {
@@ -81,7 +81,6 @@ internal static class NodeSplitter
                 }
                 nodes[qa].AddNetwork(NetworkCallKind.Epr, qb, pair.Index, la);
                 nodes[qb].AddNetwork(NetworkCallKind.Epr, qa, pair.Index, lb);
-                i += EprPair.OperationCount - 1;
                 continue;
             }
             var op = ops[i];
@@ -106,6 +105,33 @@ internal static class NodeSplitter
             }
         }
         return nodes;
+    }
+
+    /// <summary>
+    /// The operations to emit, an EPR pair's four as one unit (its first index): in program order,
+    /// or with a schedule in order of scheduled start (program order among equal starts). The
+    /// scheduler may start a later pair first, on a communication qubit that an earlier one in
+    /// program order gives up only later in time, so streams in program order would interleave
+    /// the two on one physical qubit. Starts respect every dependency, so time order is a valid
+    /// order of the program too.
+    /// </summary>
+    private static List<int> Units(int count, Dictionary<int, EprPair> pairAt, Schedule? schedule)
+    {
+        var units = new List<int>(count);
+        for (int i = 0; i < count; i++)
+        {
+            units.Add(i);
+            if (pairAt.ContainsKey(i))
+            {
+                i += EprPair.OperationCount - 1;
+            }
+        }
+        if (schedule is not null)
+        {
+            var starts = schedule.OperationStart;
+            units = [.. units.OrderBy(u => starts[u]).ThenBy(u => u)];
+        }
+        return units;
     }
 
     private static Operation Relocated(Operation op, int[] qubits, Condition? condition) => op switch

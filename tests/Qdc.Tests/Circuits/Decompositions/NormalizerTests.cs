@@ -78,6 +78,72 @@ public class NormalizerTests
         Unitaries.AssertEqual(Unitaries.Of(c), Unitaries.Of(n), tolerance: 1e-8);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void CxDiagonalCxFoldsIntoOneDiagonalGateExactly(int seed)
+    {
+        // Controlled phases and ZZ rotations as transpilers write them, among gates that must
+        // stop a fold (a non-diagonal gate on the target or control, a measurement) or not (a
+        // diagonal on the control, gates elsewhere).
+        var rng = new SplitMix64((ulong)seed);
+        string[] diagonal = ["rz", "u1", "p", "t", "sdg", "z"];
+        string[] breaking = ["h", "rx", "sx"];
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 4);
+        int blocks = 0;
+        for (int i = 0; i < 12; i++)
+        {
+            int a = rng.Next(4);
+            int t = (a + 1 + rng.Next(3)) % 4;
+            b.Gate("h", t);
+            b.Gate("cx", a, t);
+            for (int d = rng.Next(3); d >= 0; d--)
+            {
+                var name = diagonal[rng.Next(diagonal.Length)];
+                var q = rng.Next(3) == 0 ? a : t;
+                b.Gate(name, GateLibrary.Get(name).ParameterCount == 0 ? [] : [rng.NextAngle()], q);
+            }
+            bool broken = rng.Next(4) == 0;
+            if (broken)
+            {
+                var name = breaking[rng.Next(breaking.Length)];
+                b.Gate(name, GateLibrary.Get(name).ParameterCount == 0 ? [] : [rng.NextAngle()], rng.Next(2) == 0 ? a : t);
+            }
+            b.Gate("cx", a, t);
+            blocks += broken ? 0 : 1;
+        }
+        var c = b.Build();
+        var n = Normalizer.ToBasis(c);
+        AssertBasis(n);
+        Unitaries.AssertEqual(Unitaries.Of(c), Unitaries.Of(n), tolerance: 1e-9);
+        Assert.True(blocks > 0);
+        Assert.Equal(c.Operations.Count(o => o is GateOperation { Gate.Name: "cx" }) - (2 * blocks), n.Operations.Count(o => o is GateOperation { Gate.Name: "cx" }));
+    }
+
+    [Fact]
+    public void AMeasurementOrConditionInsideTheBlockStopsTheFold()
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 2);
+        b.AddClassicalRegister("c", 1);
+        b.Gate("cx", 0, 1).Gate("rz", [0.3], 1).Measure(0, 0).Gate("cx", 0, 1);
+        var c = b.Build();
+        Assert.Equal(c.Operations.ToArray(), Normalizer.ToBasis(c).Operations.ToArray());
+    }
+
+    [Fact]
+    public void CxTwiceIsOnlyAPhase()
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 2);
+        b.Gate("cx", 0, 1).Gate("z", 0).Gate("cx", 0, 1);
+        var n = Normalizer.ToBasis(b.Build());
+        Assert.Equal(["z"], n.Operations.OfType<GateOperation>().Select(g => g.Gate.Name).ToArray());
+    }
+
     [Fact]
     public void ConditionsAndNonGateOperationsSurvive()
     {
