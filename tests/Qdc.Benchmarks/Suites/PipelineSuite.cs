@@ -56,7 +56,8 @@ public sealed class PipelineSuite : ISuite
     private static void QasmBenchRows(TextWriter output)
     {
         output.WriteLine();
-        output.WriteLine("qasmbench        k  no embed  predicted  telegate (serialisation)  auto  teledata  best published  lower time");
+        output.WriteLine("                   (published figures assume unlimited communication qubits: the first columns do too; the rest have 2 per QPU)");
+        output.WriteLine("qasmbench        k  no embed  unlimited  best published          predicted  telegate (serialisation)  auto  teledata  lower time");
         int met = 0, rows = 0;
         foreach (var (name, best) in QasmBenchCircuits.Rows)
         {
@@ -69,6 +70,9 @@ public sealed class PipelineSuite : ISuite
             for (int k = 2; k <= 4; k++)
             {
                 var topology = AllToAll(k, (circuit.QubitCount / k) + 1);
+                var roomy = AllToAll(k, (circuit.QubitCount / k) + 1, circuit.QubitCount + 2);
+                var free = CircuitPartitioner.Place(circuit, roomy, new PartitionOptions { Seed = 1 }) ?? throw new InvalidOperationException("does not fit");
+                long unlimited = Math.Min(Distributor.Lower(free, roomy).Ebits, Distributor.Lower(free, roomy, new DistributionOptions { Strategy = DistributionStrategy.Auto }).Ebits);
                 var placement = CircuitPartitioner.Place(circuit, topology, new PartitionOptions { Seed = 1 }) ?? throw new InvalidOperationException("does not fit");
                 var plain = CircuitHypergraph.Build(placement.Normalized, embed: false);
                 long noEmbed = MultilevelPartitioner.Partition(plain.Graph, new AllToAllBlockCost(BlockCapacities.QubitsPlusOne(circuit.QubitCount, k)), new PartitionOptions { Seed = 1 }).Objective;
@@ -77,18 +81,17 @@ public sealed class PipelineSuite : ISuite
                 double seconds = clock.Elapsed.TotalSeconds;
                 var auto = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = DistributionStrategy.Auto });
                 var teledata = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = DistributionStrategy.Teledata });
-                long ours = Math.Min(telegate.Ebits, Math.Min(auto.Ebits, teledata.Ebits));
-                bool ok = ours <= best[k - 2];
+                bool ok = unlimited <= best[k - 2];
                 met += ok ? 1 : 0;
                 rows++;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-16} {k,1} {noEmbed,9} {placement.Ebits,10} {telegate.Ebits,9} ({telegate.SerialisationEbits,3}) {auto.Ebits,14} {teledata.Ebits,9} {best[k - 2],14:0.#} {(ok ? "met" : "MISSED"),-6} {seconds,6:F3} s"));
+                    $"{name,-16} {k,1} {noEmbed,9} {unlimited,10} {best[k - 2],15:0.#} {(ok ? "met" : "MISSED"),-6} {placement.Ebits,10} {telegate.Ebits,9} ({telegate.SerialisationEbits,3}) {auto.Ebits,14} {teledata.Ebits,9} {seconds,9:F3} s"));
             }
         }
         output.WriteLine($"{met} of {rows} rows at or below the best published figure");
     }
 
-    private static QdcTopology AllToAll(int k, int capacity)
+    private static QdcTopology AllToAll(int k, int capacity, int commQubits = Qpu.DefaultCommQubits)
     {
         var links = new List<Link>();
         for (int a = 0; a < k; a++)
@@ -98,6 +101,6 @@ public sealed class PipelineSuite : ISuite
                 links.Add(Link.WithDefaults(a, b));
             }
         }
-        return new QdcTopology("bench", [.. Enumerable.Range(0, k).Select(i => Qpu.FromPreset($"qpu{i}", capacity, Platform.Superconducting))], [.. links], Swapping: true);
+        return new QdcTopology("bench", [.. Enumerable.Range(0, k).Select(i => Qpu.FromPreset($"qpu{i}", capacity, Platform.Superconducting, commQubits))], [.. links], Swapping: true);
     }
 }
