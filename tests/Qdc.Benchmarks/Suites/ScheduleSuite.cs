@@ -51,7 +51,10 @@ public sealed class ScheduleSuite : ISuite
     private static void QasmBenchRows(TextWriter output, int comm)
     {
         // "at most": how much shorter than the baseline any schedule could be, given the bound.
-        output.WriteLine($"qasmbench        k  ebits  prefetch ms  on-demand ms  shorter  at most   bound ms  ratio   ({comm} comm qubits per QPU)");
+        // "comm ms": a second bound the leaves out: each pair holds a communication qubit at both
+        // ends while it is generated, so a QPU needs Σ(its pairs' generation time) ÷ (its communication qubits).
+        output.WriteLine($"qasmbench        k  ebits  prefetch ms  on-demand ms  shorter  at most   bound ms  ratio   comm ms  ratio to both   ({comm} comm qubits per QPU)");
+        var both = new List<double>();
         var reductions = new List<double>();
         var ratios = new List<double>();
         var possible = new List<double>();
@@ -74,17 +77,22 @@ public sealed class ScheduleSuite : ISuite
                 double bound = Math.Max(prefetch.CriticalPathSeconds, busiest);
                 double shorter = 1 - (prefetch.MakespanSeconds / baseline.MakespanSeconds);
                 double ratio = prefetch.MakespanSeconds / bound;
+                double commBound = Enumerable.Range(0, k).Max(q => Enumerable.Range(0, topology.Links.Length)
+                    .Where(l => topology.Links[l].A == q || topology.Links[l].B == q)
+                    .Sum(l => prefetch.Links[l].RawPairs / topology.Links[l].EprRate) / topology.Qpus[q].CommQubits);
+                double ratioBoth = prefetch.MakespanSeconds / Math.Max(bound, commBound);
+                both.Add(ratioBoth);
                 reductions.Add(shorter);
                 possible.Add(1 - (bound / baseline.MakespanSeconds));
                 ratios.Add(ratio);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-16} {k,1} {program.Ebits,6} {prefetch.MakespanSeconds * 1e3,12:F3} {baseline.MakespanSeconds * 1e3,13:F3} {shorter,7:P0} {1 - (bound / baseline.MakespanSeconds),8:P0} {bound * 1e3,10:F3} {ratio,6:F2}"));
+                    $"{name,-16} {k,1} {program.Ebits,6} {prefetch.MakespanSeconds * 1e3,12:F3} {baseline.MakespanSeconds * 1e3,13:F3} {shorter,7:P0} {1 - (bound / baseline.MakespanSeconds),8:P0} {bound * 1e3,10:F3} {ratio,6:F2} {commBound * 1e3,8:F3} {ratioBoth,14:F2}"));
             }
         }
         if (reductions.Count > 0)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"mean shorter {reductions.Average():P1} (rows ≥ 30%: {reductions.Count(r => r >= 0.3)}/{reductions.Count}; rows where the bound allows ≥ 30%: {possible.Count(r => r >= 0.3)}); ratio mean {ratios.Average():F2}, max {ratios.Max():F2}, rows ≤ 1.5: {ratios.Count(r => r <= 1.5)}/{ratios.Count}"));
+                $"mean shorter {reductions.Average():P1} (rows ≥ 30%: {reductions.Count(r => r >= 0.3)}/{reductions.Count}; rows where the bound allows ≥ 30%: {possible.Count(r => r >= 0.3)}); ratio mean {ratios.Average():F2}, max {ratios.Max():F2}, rows ≤ 1.5: {ratios.Count(r => r <= 1.5)}/{ratios.Count}; against both bounds max {both.Max():F2}, rows ≤ 1.5: {both.Count(r => r <= 1.5)}/{both.Count}"));
         }
     }
 
