@@ -26,7 +26,9 @@ internal sealed unsafe class DenseKernel
     private readonly int _terms;
     private readonly long[] _vectorOffsets;
     private readonly int[] _xors;
+    // Matrix vectors on 64-byte boundaries (pinned arrays, offsets _reAt/_imAt) so that no load splits a cache line.
     private readonly double[] _re, _im;
+    private readonly int _reAt, _imAt;
     private readonly long[] _offsets;
     private readonly Complex[] _matrix;
     private readonly int[] _order;
@@ -59,8 +61,8 @@ internal sealed unsafe class DenseKernel
             return l;
         }
         int highLocal(int j) => (int)Spread(j, high, b => 1L << b);
-        _re = new double[_vectors * _terms * 8];
-        _im = new double[_vectors * _terms * 8];
+        (_re, _reAt) = Aligned(_vectors * _terms * 8);
+        (_im, _imAt) = Aligned(_vectors * _terms * 8);
         for (int i = 0; i < _vectors; i++)
         {
             for (int j = 0; j < _vectors; j++)
@@ -71,8 +73,8 @@ internal sealed unsafe class DenseKernel
                     for (int lane = 0; lane < 4; lane++)
                     {
                         var m = matrix[((highLocal(i) | lowLocal(lane)) * d) + (highLocal(j) | lowLocal(lane ^ _xors[t]))];
-                        _re[e + (2 * lane)] = _re[e + (2 * lane) + 1] = m.Real;
-                        _im[e + (2 * lane)] = _im[e + (2 * lane) + 1] = m.Imaginary;
+                        _re[_reAt + e + (2 * lane)] = _re[_reAt + e + (2 * lane) + 1] = m.Real;
+                        _im[_imAt + e + (2 * lane)] = _im[_imAt + e + (2 * lane) + 1] = m.Imaginary;
                     }
                 }
             }
@@ -108,6 +110,15 @@ internal sealed unsafe class DenseKernel
         }
     }
 
+    private static (double[] Array, int Offset) Aligned(int length)
+    {
+        var a = GC.AllocateArray<double>(length + 7, pinned: true);
+        fixed (double* p = a)
+        {
+            return (a, (int)((64 - ((nint)p & 63)) & 63) / sizeof(double));
+        }
+    }
+
     private static long Spread(int j, int[] bits, Func<int, long> value)
     {
         long s = 0;
@@ -121,27 +132,27 @@ internal sealed unsafe class DenseKernel
         return s;
     }
 
+    /// <summary>Two bases at a time: each matrix vector loaded serves both, and sixteen sums are in flight.</summary>
     private void ApplyVectors<TQ, TV>(double* amplitudes, long b, long count, long mask)
         where TQ : struct, IQuad<TV>
         where TV : unmanaged
     {
-        int vectors = _vectors, terms = _terms, xorCount = _xors.Length;
-        var buf = stackalloc TV[terms];
-        fixed (double* re = _re, im = _im)
+        int vectors = _vectors, terms = _terms;
+        var bufA = stackalloc TV[terms];
+        var bufB = stackalloc TV[terms];
+        fixed (double* reArray = _re, imArray = _im)
         fixed (long* off = _vectorOffsets)
         fixed (int* xors = _xors)
         {
-            for (long n = 0; n < count; n++)
+            double* re = reArray + _reAt, im = imArray + _imAt;
+            for (long n = 0; n < count; n += 2)
             {
-                double* p = amplitudes + (2 * b);
-                for (int j = 0; j < vectors; j++)
-                {
-                    var x = TQ.Load(p + (2 * off[j]));
-                    for (int t = 0; t < xorCount; t++)
-                    {
-                        buf[(j * xorCount) + t] = TQ.Xor(x, xors[t]);
-                    }
-                }
+                double* pa = amplitudes + (2 * b);
+                b = Sweep.Next(b, mask);
+                // An odd last base is done twice over the same buffer: the second store writes the same values.
+                double* pb = n + 1 < count ? amplitudes + (2 * b) : pa;
+                Gather<TQ, TV>(pa, bufA, off, xors);
+                Gather<TQ, TV>(pb, bufB, off, xors);
                 int i = 0;
                 for (; i + Rows <= vectors; i += Rows)
                 {
@@ -149,39 +160,129 @@ internal sealed unsafe class DenseKernel
                     double* r1 = r0 + (terms * 8), m1 = m0 + (terms * 8);
                     double* r2 = r1 + (terms * 8), m2 = m1 + (terms * 8);
                     double* r3 = r2 + (terms * 8), m3 = m2 + (terms * 8);
-                    TV p0 = default, p1 = default, p2 = default, p3 = default;
-                    TV q0 = default, q1 = default, q2 = default, q3 = default;
+                    TV p0 = default, p1 = default, p2 = default, p3 = default, q0 = default, q1 = default, q2 = default, q3 = default;
+                    TV s0 = default, s1 = default, s2 = default, s3 = default, t0 = default, t1 = default, t2 = default, t3 = default;
                     for (int c = 0; c < terms; c++)
                     {
-                        var v = buf[c];
+                        var va = bufA[c];
+                        var vb = bufB[c];
                         int e = c * 8;
-                        p0 = TQ.MulAdd(TQ.Load(r0 + e), v, p0);
-                        q0 = TQ.MulAdd(TQ.Load(m0 + e), v, q0);
-                        p1 = TQ.MulAdd(TQ.Load(r1 + e), v, p1);
-                        q1 = TQ.MulAdd(TQ.Load(m1 + e), v, q1);
-                        p2 = TQ.MulAdd(TQ.Load(r2 + e), v, p2);
-                        q2 = TQ.MulAdd(TQ.Load(m2 + e), v, q2);
-                        p3 = TQ.MulAdd(TQ.Load(r3 + e), v, p3);
-                        q3 = TQ.MulAdd(TQ.Load(m3 + e), v, q3);
+                        var m = TQ.Load(r0 + e);
+                        p0 = TQ.MulAdd(m, va, p0);
+                        s0 = TQ.MulAdd(m, vb, s0);
+                        m = TQ.Load(m0 + e);
+                        q0 = TQ.MulAdd(m, va, q0);
+                        t0 = TQ.MulAdd(m, vb, t0);
+                        m = TQ.Load(r1 + e);
+                        p1 = TQ.MulAdd(m, va, p1);
+                        s1 = TQ.MulAdd(m, vb, s1);
+                        m = TQ.Load(m1 + e);
+                        q1 = TQ.MulAdd(m, va, q1);
+                        t1 = TQ.MulAdd(m, vb, t1);
+                        m = TQ.Load(r2 + e);
+                        p2 = TQ.MulAdd(m, va, p2);
+                        s2 = TQ.MulAdd(m, vb, s2);
+                        m = TQ.Load(m2 + e);
+                        q2 = TQ.MulAdd(m, va, q2);
+                        t2 = TQ.MulAdd(m, vb, t2);
+                        m = TQ.Load(r3 + e);
+                        p3 = TQ.MulAdd(m, va, p3);
+                        s3 = TQ.MulAdd(m, vb, s3);
+                        m = TQ.Load(m3 + e);
+                        q3 = TQ.MulAdd(m, va, q3);
+                        t3 = TQ.MulAdd(m, vb, t3);
                     }
-                    TQ.Store(TQ.Combine(p0, q0), p + (2 * off[i]));
-                    TQ.Store(TQ.Combine(p1, q1), p + (2 * off[i + 1]));
-                    TQ.Store(TQ.Combine(p2, q2), p + (2 * off[i + 2]));
-                    TQ.Store(TQ.Combine(p3, q3), p + (2 * off[i + 3]));
+                    TQ.Store(TQ.Combine(p0, q0), pa + (2 * off[i]));
+                    TQ.Store(TQ.Combine(p1, q1), pa + (2 * off[i + 1]));
+                    TQ.Store(TQ.Combine(p2, q2), pa + (2 * off[i + 2]));
+                    TQ.Store(TQ.Combine(p3, q3), pa + (2 * off[i + 3]));
+                    TQ.Store(TQ.Combine(s0, t0), pb + (2 * off[i]));
+                    TQ.Store(TQ.Combine(s1, t1), pb + (2 * off[i + 1]));
+                    TQ.Store(TQ.Combine(s2, t2), pb + (2 * off[i + 2]));
+                    TQ.Store(TQ.Combine(s3, t3), pb + (2 * off[i + 3]));
                 }
-                for (; i < vectors; i++)
+                if (i + 2 <= vectors)
                 {
                     double* r0 = re + (i * terms * 8), m0 = im + (i * terms * 8);
-                    TV p0 = default, q0 = default;
+                    double* r1 = r0 + (terms * 8), m1 = m0 + (terms * 8);
+                    TV p0 = default, p1 = default, q0 = default, q1 = default, s0 = default, s1 = default, t0 = default, t1 = default;
                     for (int c = 0; c < terms; c++)
                     {
-                        p0 = TQ.MulAdd(TQ.Load(r0 + (c * 8)), buf[c], p0);
-                        q0 = TQ.MulAdd(TQ.Load(m0 + (c * 8)), buf[c], q0);
+                        var va = bufA[c];
+                        var vb = bufB[c];
+                        int e = c * 8;
+                        var m = TQ.Load(r0 + e);
+                        p0 = TQ.MulAdd(m, va, p0);
+                        s0 = TQ.MulAdd(m, vb, s0);
+                        m = TQ.Load(m0 + e);
+                        q0 = TQ.MulAdd(m, va, q0);
+                        t0 = TQ.MulAdd(m, vb, t0);
+                        m = TQ.Load(r1 + e);
+                        p1 = TQ.MulAdd(m, va, p1);
+                        s1 = TQ.MulAdd(m, vb, s1);
+                        m = TQ.Load(m1 + e);
+                        q1 = TQ.MulAdd(m, va, q1);
+                        t1 = TQ.MulAdd(m, vb, t1);
                     }
-                    TQ.Store(TQ.Combine(p0, q0), p + (2 * off[i]));
+                    TQ.Store(TQ.Combine(p0, q0), pa + (2 * off[i]));
+                    TQ.Store(TQ.Combine(p1, q1), pa + (2 * off[i + 1]));
+                    TQ.Store(TQ.Combine(s0, t0), pb + (2 * off[i]));
+                    TQ.Store(TQ.Combine(s1, t1), pb + (2 * off[i + 1]));
+                    i += 2;
+                }
+                if (i < vectors)
+                {
+                    double* r0 = re + (i * terms * 8), m0 = im + (i * terms * 8);
+                    TV p0 = default, q0 = default, s0 = default, t0 = default;
+                    for (int c = 0; c < terms; c++)
+                    {
+                        var m = TQ.Load(r0 + (c * 8));
+                        p0 = TQ.MulAdd(m, bufA[c], p0);
+                        s0 = TQ.MulAdd(m, bufB[c], s0);
+                        m = TQ.Load(m0 + (c * 8));
+                        q0 = TQ.MulAdd(m, bufA[c], q0);
+                        t0 = TQ.MulAdd(m, bufB[c], t0);
+                    }
+                    TQ.Store(TQ.Combine(p0, q0), pa + (2 * off[i]));
+                    TQ.Store(TQ.Combine(s0, t0), pb + (2 * off[i]));
                 }
                 b = Sweep.Next(b, mask);
             }
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Gather<TQ, TV>(double* p, TV* buf, long* off, int* xors)
+        where TQ : struct, IQuad<TV>
+        where TV : unmanaged
+    {
+        int xorCount = _xors.Length;
+        if (xorCount == 1)
+        {
+            for (int j = 0; j < _vectors; j++)
+            {
+                buf[j] = TQ.Load(p + (2 * off[j]));
+            }
+            return;
+        }
+        if (xorCount == 2)
+        {
+            int t = xors[1];
+            for (int j = 0; j < _vectors; j++)
+            {
+                var x = TQ.Load(p + (2 * off[j]));
+                buf[2 * j] = x;
+                buf[(2 * j) + 1] = TQ.Xor(x, t);
+            }
+            return;
+        }
+        for (int j = 0; j < _vectors; j++)
+        {
+            var x = TQ.Load(p + (2 * off[j]));
+            buf[4 * j] = x;
+            buf[(4 * j) + 1] = TQ.Xor(x, 1);
+            buf[(4 * j) + 2] = TQ.Xor(x, 2);
+            buf[(4 * j) + 3] = TQ.Xor(x, 3);
         }
     }
 

@@ -138,7 +138,7 @@ public sealed class StatevectorSuite : ISuite
                 acc = p0 + p1 + p2 + p3 + p4 + p5 + p6 + p7;
                 best0 = Math.Min(best0, sw.Elapsed.TotalSeconds / small.Length * 1e9);
             }
-            output.WriteLine(string.Create(c, $"  calibration, 8 FMAs per amplitude: {best0:F3} ns per amplitude ({acc[0]})"));
+            output.WriteLine(string.Create(c, $"  calibration, 8 FMAs per amplitude: {best0:F3} ns per amplitude ({acc[0]}); state at {(nint)a & 63} mod 64"));
         }
         foreach (int k in new[] { 2, 3, 4, 5 })
         {
