@@ -12,7 +12,8 @@ namespace Qdc.Benchmarks.Suites;
 /// shared/reference section 3), unfused and fused, against the memory-bandwidth floor measured in
 /// the same run: a plain in-place read+write sweep over the same complex128 array.
 /// Runs apply cache blocking unless marked unblocked. Arguments: qubit counts (default 24 26 28),
-/// optionally <c>--threads N</c>; <c>--kernels</c> times the dense kernels alone instead.
+/// optionally <c>--threads N</c>, <c>--local N</c> (cache-blocking chunk qubits), <c>--rows 0u,0,3,4</c> (fusion
+/// widths, u for unblocked); <c>--kernels</c> times the dense kernels alone instead.
 /// </summary>
 public sealed class StatevectorSuite : ISuite
 {
@@ -25,11 +26,20 @@ public sealed class StatevectorSuite : ISuite
         var sizes = new List<int>();
         int threads = 2;
         bool kernels = false;
+        (int Fusion, bool Blocked)[] rows = [(0, false), (0, true), (2, true), (3, false), (3, true), (4, true), (5, true)];
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--kernels")
             {
                 kernels = true;
+            }
+            else if (args[i] == "--local" && i + 1 < args.Length)
+            {
+                CacheBlocking.LocalQubits = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            }
+            else if (args[i] == "--rows" && i + 1 < args.Length)
+            {
+                rows = [.. args[++i].Split(',').Select(r => (int.Parse(r.TrimEnd('u'), CultureInfo.InvariantCulture), !r.EndsWith('u')))];
             }
             else if (args[i] == "--threads" && i + 1 < args.Length)
             {
@@ -68,7 +78,7 @@ public sealed class StatevectorSuite : ISuite
             Floor(state, 5, floors);
             output.WriteLine(string.Create(c, $"{n} qubits, {gates} gates: floor {floors.Min() * 1e3:F1} ms per sweep = {floors.Min() * 1e9 / amps:F3} ns per amplitude"));
             var results = new List<(string Label, double Seconds, double Cpu, int Sweeps, double Compile)>();
-            foreach (var (fusion, blocked) in new[] { (0, false), (0, true), (2, true), (3, false), (3, true), (4, true), (5, true) })
+            foreach (var (fusion, blocked) in rows)
             {
                 // The machine may be shared: sample the floor between runs, report best and median.
                 Floor(state, 3, floors);
