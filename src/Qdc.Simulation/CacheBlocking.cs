@@ -41,11 +41,30 @@ internal static unsafe class CacheBlocking
             }
             return;
         }
-        var used = new bool[n];
+        foreach (var (from, to, used) in Plan(n, gates, local))
+        {
+            if (used is null)
+            {
+                gates[from].Apply(state);
+            }
+            else
+            {
+                ApplyChunked(state, gates, from, to, used, local);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The runs: gates [From, To) with their local qubits, or a single gate to apply to the whole
+    /// state (Local null), when a run would hold just one gate and gain nothing from the copies.
+    /// </summary>
+    internal static List<(int From, int To, bool[]? Local)> Plan(int n, IReadOnlyList<CompiledGate> gates, int local)
+    {
+        var plan = new List<(int, int, bool[]?)>();
         int i = 0;
         while (i < gates.Count)
         {
-            Array.Clear(used);
+            var used = new bool[n];
             int count = 0;
             for (int q = 0; q < FixedLow; q++)
             {
@@ -68,8 +87,7 @@ internal static unsafe class CacheBlocking
             }
             if (j - i < 2)
             {
-                // One gate (or one too wide to block) gains nothing from the copies.
-                gates[i].Apply(state);
+                plan.Add((i, i + 1, null));
                 i++;
                 continue;
             }
@@ -81,9 +99,10 @@ internal static unsafe class CacheBlocking
                     count++;
                 }
             }
-            ApplyChunked(state, gates, i, j, used, local);
+            plan.Add((i, j, used));
             i = j;
         }
+        return plan;
     }
 
     private static void ApplyChunked(StateVector state, IReadOnlyList<CompiledGate> gates, int from, int to, bool[] used, int local)
