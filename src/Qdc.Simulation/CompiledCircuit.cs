@@ -68,8 +68,16 @@ internal sealed class CompiledCircuit
     public bool Execute(StateVector state, bool[] clbits, Func<int, int, double, int> choose)
     {
         int events = 0;
+        var run = new List<CompiledGate>();
         foreach (var s in Steps)
         {
+            if (s.Kind == StepKind.Gate && s.Condition is null)
+            {
+                run.Add(s.Gate!);
+                continue;
+            }
+            CacheBlocking.Apply(state, run);
+            run.Clear();
             if (s.Condition is { } c && !c.Holds(clbits))
             {
                 continue;
@@ -96,6 +104,7 @@ internal sealed class CompiledCircuit
                 state.Apply(Circuits.Gates.Gate.Create("x"), s.Qubit);
             }
         }
+        CacheBlocking.Apply(state, run);
         return true;
     }
 }

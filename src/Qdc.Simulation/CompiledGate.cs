@@ -14,7 +14,8 @@ internal sealed class CompiledGate
     private readonly GateKernelKind _kind;
     private readonly int[] _sorted;
     private readonly long _o0, _o1;
-    private readonly Complex[] _diagonal = [];
+    private readonly DiagonalKernel? _diagonal;
+    private readonly DenseKernel? _dense;
 
     private CompiledGate(int[] qubits, Complex[] matrix)
     {
@@ -26,11 +27,12 @@ internal sealed class CompiledGate
         if (IsDiagonal(matrix, d))
         {
             _kind = GateKernelKind.Diagonal;
-            _diagonal = new Complex[d];
+            var diagonal = new Complex[d];
             for (int i = 0; i < d; i++)
             {
-                _diagonal[i] = matrix[(i * d) + i];
+                diagonal[i] = matrix[(i * d) + i];
             }
+            _diagonal = DiagonalKernel.Create(qubits, diagonal);
             return;
         }
         if (k == 1)
@@ -66,7 +68,9 @@ internal sealed class CompiledGate
                 return;
             }
         }
+        // Built once: cache blocking applies the same gate to many chunks.
         _kind = GateKernelKind.Dense;
+        _dense = new DenseKernel(qubits, matrix);
     }
 
     /// <summary>Operand order: local bit k of a matrix index is qubit Qubits[k].</summary>
@@ -110,19 +114,27 @@ internal sealed class CompiledGate
     /// <summary>A gate from a matrix already in local (statevector) bit order.</summary>
     public static CompiledGate FromLocal(int[] qubits, Complex[] matrix) => new(qubits, matrix);
 
-    public void Apply(StateVector state)
+    /// <summary>The same matrix on qubits <c>map[q]</c>.</summary>
+    public CompiledGate Relabel(int[] map) => new([.. Qubits.Select(q => map[q])], Matrix);
+
+    public void CheckQubits(int stateQubits)
     {
         foreach (var q in Qubits)
         {
-            if ((uint)q >= (uint)state.Qubits)
+            if ((uint)q >= (uint)stateQubits)
             {
-                throw new ArgumentOutOfRangeException(nameof(state), q, "gate qubit outside the state");
+                throw new ArgumentOutOfRangeException(nameof(stateQubits), q, "gate qubit outside the state");
             }
         }
+    }
+
+    public void Apply(StateVector state)
+    {
+        CheckQubits(state.Qubits);
         switch (_kind)
         {
             case GateKernelKind.Diagonal:
-                DiagonalKernel.Apply(state, Qubits, _diagonal);
+                _diagonal?.Run(state);
                 break;
             case GateKernelKind.LowPair:
                 LowPairKernel.Apply(state, Matrix[0], Matrix[1], Matrix[2], Matrix[3]);
@@ -135,7 +147,7 @@ internal sealed class CompiledGate
                 Sweep.Runs(state, _sorted, new SwapKernel(_o0, _o1));
                 break;
             default:
-                Sweep.Runs(state, _sorted, new DenseKernel(Bits.Offsets(Qubits), Matrix));
+                _dense!.Run(state);
                 break;
         }
     }

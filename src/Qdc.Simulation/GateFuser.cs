@@ -5,10 +5,11 @@ namespace Qdc.Simulation;
 
 /// <summary>
 /// Gathers runs of unconditional gates into blocks on at most <c>maxQubits</c> qubits, each
-/// multiplied into one matrix and applied in one sweep of the state. A gate joins the latest block
-/// on any of its qubits when the union stays small enough: nothing after that block touches the
-/// gate's qubits, so moving the gate there keeps the circuit's meaning. One-qubit gates that come
-/// before any block on their qubit wait and join the first block that reaches it.
+/// multiplied into one matrix and applied in one sweep of the state. Every qubit has at most one
+/// open block; a gate joins the open blocks on its qubits, merging them when the union stays small
+/// enough. Open blocks act on disjoint qubits and nothing later has touched their qubits, so they
+/// commute with each other and may be merged or emitted in any order. When the union is too wide
+/// the blocks with the fewest gates are closed (emitted) until the rest fit.
 /// </summary>
 internal static class GateFuser
 {
@@ -18,124 +19,100 @@ internal static class GateFuser
         {
             return [.. gates];
         }
-        var blocks = new List<Block>();
-        var last = new Dictionary<int, Block>();
-        var pending = new SortedDictionary<int, List<CompiledGate>>();
+        var result = new List<CompiledGate>();
+        var open = new Dictionary<int, Block>();
+        int serial = 0;
+        void Close(Block b)
+        {
+            foreach (var q in b.Qubits)
+            {
+                open.Remove(q);
+            }
+            result.Add(b.Compile());
+        }
+        var touching = new List<Block>();
         foreach (var g in gates)
         {
-            if (g.Qubits.Length == 1)
-            {
-                int q = g.Qubits[0];
-                if (last.TryGetValue(q, out var b))
-                {
-                    b.Add(g);
-                }
-                else
-                {
-                    (pending.TryGetValue(q, out var list) ? list : pending[q] = []).Add(g);
-                }
-                continue;
-            }
-            var waiting = new List<CompiledGate>();
+            touching.Clear();
             foreach (var q in g.Qubits)
             {
-                if (pending.Remove(q, out var list))
+                if (open.TryGetValue(q, out var b) && !touching.Contains(b))
                 {
-                    waiting.AddRange(list);
+                    touching.Add(b);
                 }
             }
-            Block target;
             if (g.Qubits.Length > maxQubits)
             {
                 // A gate too large to fuse keeps its own (often specialised) kernel.
-                foreach (var w in waiting)
-                {
-                    var own = new Block(blocks.Count);
-                    own.Add(w);
-                    blocks.Add(own);
-                }
-                target = new Block(blocks.Count);
-                blocks.Add(target);
-                waiting.Clear();
+                touching.ForEach(Close);
+                result.Add(g);
+                continue;
             }
-            else
+            // Keep the blocks holding the most gates while they fit; ties go to the older block.
+            touching.Sort((x, y) => x.Gates.Count != y.Gates.Count ? y.Gates.Count.CompareTo(x.Gates.Count) : x.Serial.CompareTo(y.Serial));
+            var target = new Block(serial++);
+            var union = new List<int>(g.Qubits);
+            foreach (var b in touching)
             {
-                Block? latest = null;
-                foreach (var q in g.Qubits)
+                if (union.Count + b.Qubits.Count(q => !union.Contains(q)) <= maxQubits)
                 {
-                    if (last.TryGetValue(q, out var b) && (latest is null || b.Index > latest.Index))
-                    {
-                        latest = b;
-                    }
-                }
-                if (latest is not null && latest.UnionSize(g.Qubits) <= maxQubits)
-                {
-                    target = latest;
+                    union.AddRange(b.Qubits.Where(q => !union.Contains(q)));
+                    target.Absorb(b);
                 }
                 else
                 {
-                    target = new Block(blocks.Count);
-                    blocks.Add(target);
+                    Close(b);
                 }
             }
-            foreach (var w in waiting)
-            {
-                target.Add(w);
-            }
             target.Add(g);
-            foreach (var q in g.Qubits)
+            foreach (var q in target.Qubits)
             {
-                last[q] = target;
+                open[q] = target;
             }
         }
-        var result = blocks.Select(b => b.Compile()).ToList();
-        foreach (var (_, list) in pending)
+        foreach (var b in open.Values.Distinct().OrderBy(b => b.Serial).ToList())
         {
-            var b = new Block(0);
-            foreach (var g in list)
-            {
-                b.Add(g);
-            }
-            result.Add(b.Compile());
+            Close(b);
         }
         return result;
     }
 
-    private sealed class Block(int index)
+    private sealed class Block(int serial)
     {
-        private readonly List<int> _qubits = [];
-        private readonly List<CompiledGate> _gates = [];
+        public int Serial { get; } = serial;
 
-        public int Index { get; } = index;
+        public List<int> Qubits { get; } = [];
 
-        public int UnionSize(int[] qubits) => _qubits.Count + qubits.Count(q => !_qubits.Contains(q));
+        public List<CompiledGate> Gates { get; } = [];
 
         public void Add(CompiledGate g)
         {
             foreach (var q in g.Qubits)
             {
-                if (!_qubits.Contains(q))
+                if (!Qubits.Contains(q))
                 {
-                    _qubits.Add(q);
+                    Qubits.Add(q);
                 }
             }
-            _gates.Add(g);
+            Gates.Add(g);
         }
+
+        public void Absorb(Block other) => other.Gates.ForEach(Add);
 
         public CompiledGate Compile()
         {
-            if (_gates.Count == 1)
+            if (Gates.Count == 1)
             {
-                return _gates[0];
+                return Gates[0];
             }
-            var qubits = _qubits.Order().ToArray();
+            var qubits = Qubits.Order().ToArray();
             int d = 1 << qubits.Length;
             var m = new Complex[d * d];
             for (int i = 0; i < d; i++)
             {
                 m[(i * d) + i] = Complex.One;
             }
-            foreach (var g in _gates)
+            foreach (var g in Gates)
             {
                 var pos = g.Qubits.Select(q => Array.IndexOf(qubits, q)).ToArray();
                 MultiplyLeft(m, d, g.Matrix, pos);

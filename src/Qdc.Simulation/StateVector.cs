@@ -9,17 +9,22 @@ namespace Qdc.Simulation;
 
 /// <summary>
 /// A complex128 statevector; qubit q is bit q of the amplitude index (as in Qiskit and qsim).
-/// The amplitudes live in a pinned array so the kernels can work on raw pointers.
+/// The amplitudes live in a pinned array so the kernels can work on raw pointers, from its first
+/// 64-byte boundary so that vector loads do not split cache lines.
 /// </summary>
 public sealed unsafe class StateVector
 {
-    private readonly Complex[] _amplitudes;
+    private readonly Complex[] _storage;
+    private readonly int _offset;
 
-    private StateVector(int qubits, Complex[] amplitudes, int threads)
+    private StateVector(int qubits, int threads, bool zero)
     {
         Qubits = qubits;
-        _amplitudes = amplitudes;
-        Threads = Math.Max(1, threads);
+        Length = 1L << qubits;
+        _storage = zero ? GC.AllocateArray<Complex>((int)Length + 3, pinned: true) : GC.AllocateUninitializedArray<Complex>((int)Length + 3, pinned: true);
+        nint at = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_storage));
+        _offset = (at & 15) == 0 ? (int)((64 - (at & 63)) & 63) / 16 : 0;
+        Threads = Math.Max(1, threads <= 0 ? Environment.ProcessorCount : threads);
     }
 
     /// <summary>The largest state an array can hold (2^30 amplitudes, 16 GiB).</summary>
@@ -27,29 +32,31 @@ public sealed unsafe class StateVector
 
     public int Qubits { get; }
 
-    public long Length => _amplitudes.LongLength;
+    public long Length { get; }
 
     /// <summary>Worker threads for large sweeps; results are the same for any value.</summary>
     public int Threads { get; set; }
 
-    public ReadOnlySpan<Complex> Amplitudes => _amplitudes;
+    public ReadOnlySpan<Complex> Amplitudes => Span;
 
     public Complex this[long index]
     {
-        get => _amplitudes[index];
-        set => _amplitudes[index] = value;
+        get => Span[checked((int)index)];
+        set => Span[checked((int)index)] = value;
     }
 
-    internal Complex* Pointer => (Complex*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_amplitudes));
+    internal Complex* Pointer => (Complex*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_storage)) + _offset;
+
+    private Span<Complex> Span => _storage.AsSpan(_offset, (int)Length);
 
     /// <summary>|0…0⟩ on <paramref name="qubits"/> qubits. Throws when it cannot fit; <see cref="MemoryGuard"/> checks first.</summary>
     public static StateVector Zero(int qubits, int threads = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(qubits);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(qubits, MaxQubits);
-        var a = GC.AllocateArray<Complex>(1 << qubits, pinned: true);
-        a[0] = Complex.One;
-        return new StateVector(qubits, a, threads <= 0 ? Environment.ProcessorCount : threads);
+        var s = new StateVector(qubits, threads, zero: true);
+        s.Span[0] = Complex.One;
+        return s;
     }
 
     /// <summary>A state with the given amplitudes (copied); their count must be a power of two.</summary>
@@ -59,16 +66,16 @@ public sealed unsafe class StateVector
         {
             throw new ArgumentException("the number of amplitudes must be a power of two", nameof(amplitudes));
         }
-        var a = GC.AllocateArray<Complex>(amplitudes.Length, pinned: true);
-        amplitudes.CopyTo(a);
-        return new StateVector(BitOperations.Log2((uint)amplitudes.Length), a, threads <= 0 ? Environment.ProcessorCount : threads);
+        var s = new StateVector(BitOperations.Log2((uint)amplitudes.Length), threads, zero: false);
+        amplitudes.CopyTo(s.Span);
+        return s;
     }
 
     public StateVector Clone()
     {
-        var a = GC.AllocateUninitializedArray<Complex>(_amplitudes.Length, pinned: true);
-        _amplitudes.AsSpan().CopyTo(a);
-        return new StateVector(Qubits, a, Threads);
+        var s = new StateVector(Qubits, Threads, zero: false);
+        Span.CopyTo(s.Span);
+        return s;
     }
 
     /// <summary>Applies a standard gate to the given qubits (first operand first).</summary>
@@ -94,7 +101,8 @@ public sealed unsafe class StateVector
     public double ProbabilityOfOne(int qubit)
     {
         CheckQubit(qubit);
-        var a = _amplitudes;
+        var a = _storage;
+        int o = _offset;
         return Math.Min(1, Sweep.Sum(Length, Threads, (s, e) =>
         {
             double sum = 0;
@@ -102,7 +110,7 @@ public sealed unsafe class StateVector
             {
                 if ((i >> qubit & 1) != 0)
                 {
-                    var z = a[i];
+                    var z = a[o + i];
                     sum += (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
                 }
             }
@@ -129,11 +137,12 @@ public sealed unsafe class StateVector
     /// <summary>Σ|a|², summed in a fixed order.</summary>
     public double NormSquared()
     {
-        var a = _amplitudes;
+        var a = _storage;
+        int o = _offset;
         return Sweep.Sum(Length, Threads, (s, e) =>
         {
             double sum = 0;
-            for (long i = s; i < e; i++)
+            for (long i = o + s; i < o + e; i++)
             {
                 sum += (a[i].Real * a[i].Real) + (a[i].Imaginary * a[i].Imaginary);
             }
@@ -149,9 +158,11 @@ public sealed unsafe class StateVector
             throw new ArgumentException("states differ in size", nameof(other));
         }
         var ip = Complex.Zero;
-        for (long i = 0; i < Length; i++)
+        var a = Amplitudes;
+        var b = other.Amplitudes;
+        for (int i = 0; i < a.Length; i++)
         {
-            ip += Complex.Conjugate(_amplitudes[i]) * other._amplitudes[i];
+            ip += Complex.Conjugate(a[i]) * b[i];
         }
         return ip.Real * ip.Real + ip.Imaginary * ip.Imaginary;
     }

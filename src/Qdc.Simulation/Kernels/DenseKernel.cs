@@ -1,134 +1,296 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Qdc.Simulation.Kernels;
 
 /// <summary>
-/// A dense k-qubit matrix (k ≥ 2): gathers the 2^k amplitudes of two adjacent base indices as
-/// vectors, multiplies, and scatters. Used for two-qubit gates, fused blocks and 3–5 qubit gates.
+/// A dense k-qubit matrix (k ≥ 2): two-qubit gates, fused blocks and 3–5 qubit gates. A vector
+/// holds the four amplitudes of one value of the other qubits (<see cref="IQuad{T}"/>), so gate
+/// qubits 0 and 1 live inside it: per base the kernel loads the 2^h vectors of the gate's h
+/// qubits above 1, makes the lane-permuted copies those low gate qubits need, and sums
+/// per-lane matrix vectors times them. Each output keeps two sums, P = Σ re(m)·x and
+/// Q = Σ im(m)·x, combined once as P + i·Q: no shuffle inside the sums, and four output vectors
+/// at a time keep both FMA pipes busy. The scalar twin does the same multiply-adds in the same
+/// order, so every path gives the same bits.
 /// </summary>
-internal readonly unsafe struct DenseKernel : IRunKernel
+internal sealed unsafe class DenseKernel
 {
+    /// <summary>The AVX-512 path; off only to test the AVX2 one.</summary>
+    internal static bool UseAvx512 { get; set; } = Avx512F.IsSupported;
+
+    private const int Rows = 4;
+
+    private readonly int[] _gateSorted;
+    private readonly int[] _vectorSorted;
+    private readonly int _vectors;
+    private readonly int _terms;
+    private readonly long[] _vectorOffsets;
+    private readonly int[] _xors;
+    // Matrix vectors on 64-byte boundaries (pinned arrays, offsets _reAt/_imAt) so that no load splits a cache line.
+    private readonly double[] _re, _im;
+    private readonly int _reAt, _imAt;
     private readonly long[] _offsets;
     private readonly Complex[] _matrix;
-    private readonly Vector256<double>[] _re, _im;
-
-    // With qubit 0 in the gate (local bit _low) one vector holds an amplitude pair differing in
-    // bit 0: for half-size indices r', c' the pair result is D·v + O·(v with halves exchanged).
-    private readonly int _low;
-    private readonly long[] _pairOffsets;
-
-    // The column order of each row's sum, the same in the scalar path as in the vector paths so
-    // that both round alike.
     private readonly int[] _order;
-    private readonly Vector256<double>[] _dRe, _dIm, _oRe, _oIm;
 
-    /// <param name="offsets">amplitude offset of each local index</param>
+    /// <param name="qubits">operand order: local bit k is qubit qubits[k]</param>
     /// <param name="matrix">row-major over local indices</param>
-    public DenseKernel(long[] offsets, Complex[] matrix)
+    public DenseKernel(int[] qubits, Complex[] matrix)
     {
-        _offsets = offsets;
+        int k = qubits.Length, d = 1 << k;
         _matrix = matrix;
-        _re = new Vector256<double>[matrix.Length];
-        _im = new Vector256<double>[matrix.Length];
-        for (int e = 0; e < matrix.Length; e++)
+        _offsets = Bits.Offsets(qubits);
+        _gateSorted = [.. qubits.Order()];
+        _vectorSorted = [.. qubits.Where(q => q >= 2).Append(0).Append(1).Order()];
+        var high = Enumerable.Range(0, k).Where(b => qubits[b] >= 2).ToArray();
+        int laneMask = (qubits.Contains(0) ? 1 : 0) | (qubits.Contains(1) ? 2 : 0);
+        _xors = [.. Enumerable.Range(0, 4).Where(t => (t & ~laneMask) == 0)];
+        _vectors = 1 << high.Length;
+        _terms = _vectors * _xors.Length;
+        _vectorOffsets = [.. Enumerable.Range(0, _vectors).Select(j => Spread(j, high, b => 1L << qubits[b]))];
+        int lowLocal(int lane)
         {
-            _re[e] = ComplexOps.Re(matrix[e]);
-            _im[e] = ComplexOps.Im(matrix[e]);
-        }
-        int d = offsets.Length;
-        int low = Array.IndexOf(offsets, 1L);
-        _low = low;
-        _order = new int[d * d];
-        var pairs = Enumerable.Range(0, d).Where(l => (l & Math.Max(low, 0)) == 0).ToArray();
-        for (int r = 0; r < d; r++)
-        {
-            for (int i = 0; i < d; i++)
+            int l = 0;
+            for (int b = 0; b < k; b++)
             {
-                // Low-lane path: per column pair, first the term in the row's own lane, then the other.
-                int rb = r & Math.Max(low, 0);
-                _order[(r * d) + i] = low < 0 ? i : (i % 2 == 0 ? pairs[i / 2] | rb : pairs[i / 2] | (rb ^ low));
+                if (qubits[b] < 2)
+                {
+                    l |= ((lane >> qubits[b]) & 1) << b;
+                }
+            }
+            return l;
+        }
+        int highLocal(int j) => (int)Spread(j, high, b => 1L << b);
+        (_re, _reAt) = Aligned(_vectors * _terms * 8);
+        (_im, _imAt) = Aligned(_vectors * _terms * 8);
+        for (int i = 0; i < _vectors; i++)
+        {
+            for (int j = 0; j < _vectors; j++)
+            {
+                for (int t = 0; t < _xors.Length; t++)
+                {
+                    int e = ((i * _terms) + (j * _xors.Length) + t) * 8;
+                    for (int lane = 0; lane < 4; lane++)
+                    {
+                        var m = matrix[((highLocal(i) | lowLocal(lane)) * d) + (highLocal(j) | lowLocal(lane ^ _xors[t]))];
+                        _re[_reAt + e + (2 * lane)] = _re[_reAt + e + (2 * lane) + 1] = m.Real;
+                        _im[_imAt + e + (2 * lane)] = _im[_imAt + e + (2 * lane) + 1] = m.Imaginary;
+                    }
+                }
             }
         }
-        if (_low < 0)
+        // The scalar twin's column order for each row: the vector path's (j, t) order.
+        int lowMask = lowLocal(3);
+        _order = new int[d * d];
+        for (int r = 0; r < d; r++)
         {
-            _pairOffsets = [];
-            _dRe = _dIm = _oRe = _oIm = [];
-            return;
-        }
-        int lowBit = _low;
-        var half = Enumerable.Range(0, d).Where(l => (l & lowBit) == 0).ToArray();
-        _pairOffsets = [.. half.Select(l => offsets[l])];
-        int h = half.Length;
-        _dRe = new Vector256<double>[h * h];
-        _dIm = new Vector256<double>[h * h];
-        _oRe = new Vector256<double>[h * h];
-        _oIm = new Vector256<double>[h * h];
-        for (int r = 0; r < h; r++)
-        {
-            for (int c = 0; c < h; c++)
+            for (int j = 0; j < _vectors; j++)
             {
-                int r0 = half[r], r1 = half[r] | lowBit, c0 = half[c], c1 = half[c] | lowBit;
-                _dRe[(r * h) + c] = ComplexOps.Re(matrix[(r0 * d) + c0], matrix[(r1 * d) + c1]);
-                _dIm[(r * h) + c] = ComplexOps.Im(matrix[(r0 * d) + c0], matrix[(r1 * d) + c1]);
-                _oRe[(r * h) + c] = ComplexOps.Re(matrix[(r0 * d) + c1], matrix[(r1 * d) + c0]);
-                _oIm[(r * h) + c] = ComplexOps.Im(matrix[(r0 * d) + c1], matrix[(r1 * d) + c0]);
+                for (int t = 0; t < _xors.Length; t++)
+                {
+                    _order[(r * d) + (j * _xors.Length) + t] = highLocal(j) | ((r & lowMask) ^ lowLocal(_xors[t]));
+                }
             }
         }
     }
 
-    public void Apply(double* amplitudes, long firstBase, long count, long mask)
+    public void Run(StateVector state)
     {
-        int d = _offsets.Length;
-        long b = firstBase;
-        if (ComplexOps.UseAvx && (mask & 1) != 0)
+        if (!ComplexOps.UseAvx)
         {
-            ApplyLow(amplitudes, firstBase, count, mask);
-            return;
+            Sweep.Runs(state, _gateSorted, new ScalarRun(this));
         }
-        if (ComplexOps.UseAvx && d == 4 && (count & 1) == 0)
+        else if (UseAvx512)
         {
-            ApplyFour(amplitudes, firstBase, count, mask);
-            return;
+            Sweep.Runs(state, _vectorSorted, new VectorRun<Quad512, System.Runtime.Intrinsics.Vector512<double>>(this));
         }
-        if (ComplexOps.UseAvx && d == 8 && (count & 1) == 0)
+        else
         {
-            ApplyEight(amplitudes, firstBase, count, mask);
-            return;
+            Sweep.Runs(state, _vectorSorted, new VectorRun<Quad256, Quad256.Pair>(this));
         }
-        if (ComplexOps.UseAvx && (count & 1) == 0)
+    }
+
+    private static (double[] Array, int Offset) Aligned(int length)
+    {
+        var a = GC.AllocateArray<double>(length + 7, pinned: true);
+        fixed (double* p = a)
         {
-            var a = stackalloc Vector256<double>[d];
-            var s = stackalloc Vector256<double>[d];
-            fixed (Vector256<double>* re = _re, im = _im)
-            fixed (long* off = _offsets)
+            return (a, (int)((64 - ((nint)p & 63)) & 63) / sizeof(double));
+        }
+    }
+
+    private static long Spread(int j, int[] bits, Func<int, long> value)
+    {
+        long s = 0;
+        for (int m = 0; m < bits.Length; m++)
+        {
+            if ((j >> m & 1) != 0)
             {
-                for (long t = 0; t < count; t += 2)
+                s |= value(bits[m]);
+            }
+        }
+        return s;
+    }
+
+    /// <summary>Two bases at a time: each matrix vector loaded serves both, and sixteen sums are in flight.</summary>
+    private void ApplyVectors<TQ, TV>(double* amplitudes, long b, long count, long mask)
+        where TQ : struct, IQuad<TV>
+        where TV : unmanaged
+    {
+        int vectors = _vectors, terms = _terms;
+        var bufA = stackalloc TV[terms];
+        var bufB = stackalloc TV[terms];
+        fixed (double* reArray = _re, imArray = _im)
+        fixed (long* off = _vectorOffsets)
+        fixed (int* xors = _xors)
+        {
+            double* re = reArray + _reAt, im = imArray + _imAt;
+            for (long n = 0; n < count; n += 2)
+            {
+                double* pa = amplitudes + (2 * b);
+                b = Sweep.Next(b, mask);
+                // An odd last base is done twice over the same buffer: the second store writes the same values.
+                double* pb = n + 1 < count ? amplitudes + (2 * b) : pa;
+                Gather<TQ, TV>(pa, bufA, off, xors);
+                Gather<TQ, TV>(pb, bufB, off, xors);
+                int i = 0;
+                for (; i + Rows <= vectors; i += Rows)
                 {
-                    double* p = amplitudes + (2 * b);
-                    for (int c = 0; c < d; c++)
+                    double* r0 = re + (i * terms * 8), m0 = im + (i * terms * 8);
+                    double* r1 = r0 + (terms * 8), m1 = m0 + (terms * 8);
+                    double* r2 = r1 + (terms * 8), m2 = m1 + (terms * 8);
+                    double* r3 = r2 + (terms * 8), m3 = m2 + (terms * 8);
+                    TV p0 = default, p1 = default, p2 = default, p3 = default, q0 = default, q1 = default, q2 = default, q3 = default;
+                    TV s0 = default, s1 = default, s2 = default, s3 = default, t0 = default, t1 = default, t2 = default, t3 = default;
+                    for (int c = 0; c < terms; c++)
                     {
-                        a[c] = Avx.LoadVector256(p + (2 * off[c]));
-                        s[c] = ComplexOps.Swap(a[c]);
+                        var va = bufA[c];
+                        var vb = bufB[c];
+                        int e = c * 8;
+                        var m = TQ.Load(r0 + e);
+                        p0 = TQ.MulAdd(m, va, p0);
+                        s0 = TQ.MulAdd(m, vb, s0);
+                        m = TQ.Load(m0 + e);
+                        q0 = TQ.MulAdd(m, va, q0);
+                        t0 = TQ.MulAdd(m, vb, t0);
+                        m = TQ.Load(r1 + e);
+                        p1 = TQ.MulAdd(m, va, p1);
+                        s1 = TQ.MulAdd(m, vb, s1);
+                        m = TQ.Load(m1 + e);
+                        q1 = TQ.MulAdd(m, va, q1);
+                        t1 = TQ.MulAdd(m, vb, t1);
+                        m = TQ.Load(r2 + e);
+                        p2 = TQ.MulAdd(m, va, p2);
+                        s2 = TQ.MulAdd(m, vb, s2);
+                        m = TQ.Load(m2 + e);
+                        q2 = TQ.MulAdd(m, va, q2);
+                        t2 = TQ.MulAdd(m, vb, t2);
+                        m = TQ.Load(r3 + e);
+                        p3 = TQ.MulAdd(m, va, p3);
+                        s3 = TQ.MulAdd(m, vb, s3);
+                        m = TQ.Load(m3 + e);
+                        q3 = TQ.MulAdd(m, va, q3);
+                        t3 = TQ.MulAdd(m, vb, t3);
                     }
-                    for (int r = 0; r < d; r++)
-                    {
-                        var row = r * d;
-                        var acc = ComplexOps.Mul(re[row], im[row], a[0], s[0]);
-                        for (int c = 1; c < d; c++)
-                        {
-                            acc = ComplexOps.MulAdd(re[row + c], im[row + c], a[c], s[c], acc);
-                        }
-                        Avx.Store(p + (2 * off[r]), acc);
-                    }
-                    b = Sweep.Next(b + 1, mask);
+                    TQ.Store(TQ.Combine(p0, q0), pa + (2 * off[i]));
+                    TQ.Store(TQ.Combine(p1, q1), pa + (2 * off[i + 1]));
+                    TQ.Store(TQ.Combine(p2, q2), pa + (2 * off[i + 2]));
+                    TQ.Store(TQ.Combine(p3, q3), pa + (2 * off[i + 3]));
+                    TQ.Store(TQ.Combine(s0, t0), pb + (2 * off[i]));
+                    TQ.Store(TQ.Combine(s1, t1), pb + (2 * off[i + 1]));
+                    TQ.Store(TQ.Combine(s2, t2), pb + (2 * off[i + 2]));
+                    TQ.Store(TQ.Combine(s3, t3), pb + (2 * off[i + 3]));
                 }
+                if (i + 2 <= vectors)
+                {
+                    double* r0 = re + (i * terms * 8), m0 = im + (i * terms * 8);
+                    double* r1 = r0 + (terms * 8), m1 = m0 + (terms * 8);
+                    TV p0 = default, p1 = default, q0 = default, q1 = default, s0 = default, s1 = default, t0 = default, t1 = default;
+                    for (int c = 0; c < terms; c++)
+                    {
+                        var va = bufA[c];
+                        var vb = bufB[c];
+                        int e = c * 8;
+                        var m = TQ.Load(r0 + e);
+                        p0 = TQ.MulAdd(m, va, p0);
+                        s0 = TQ.MulAdd(m, vb, s0);
+                        m = TQ.Load(m0 + e);
+                        q0 = TQ.MulAdd(m, va, q0);
+                        t0 = TQ.MulAdd(m, vb, t0);
+                        m = TQ.Load(r1 + e);
+                        p1 = TQ.MulAdd(m, va, p1);
+                        s1 = TQ.MulAdd(m, vb, s1);
+                        m = TQ.Load(m1 + e);
+                        q1 = TQ.MulAdd(m, va, q1);
+                        t1 = TQ.MulAdd(m, vb, t1);
+                    }
+                    TQ.Store(TQ.Combine(p0, q0), pa + (2 * off[i]));
+                    TQ.Store(TQ.Combine(p1, q1), pa + (2 * off[i + 1]));
+                    TQ.Store(TQ.Combine(s0, t0), pb + (2 * off[i]));
+                    TQ.Store(TQ.Combine(s1, t1), pb + (2 * off[i + 1]));
+                    i += 2;
+                }
+                if (i < vectors)
+                {
+                    double* r0 = re + (i * terms * 8), m0 = im + (i * terms * 8);
+                    TV p0 = default, q0 = default, s0 = default, t0 = default;
+                    for (int c = 0; c < terms; c++)
+                    {
+                        var m = TQ.Load(r0 + (c * 8));
+                        p0 = TQ.MulAdd(m, bufA[c], p0);
+                        s0 = TQ.MulAdd(m, bufB[c], s0);
+                        m = TQ.Load(m0 + (c * 8));
+                        q0 = TQ.MulAdd(m, bufA[c], q0);
+                        t0 = TQ.MulAdd(m, bufB[c], t0);
+                    }
+                    TQ.Store(TQ.Combine(p0, q0), pa + (2 * off[i]));
+                    TQ.Store(TQ.Combine(s0, t0), pb + (2 * off[i]));
+                }
+                b = Sweep.Next(b, mask);
+            }
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private void Gather<TQ, TV>(double* p, TV* buf, long* off, int* xors)
+        where TQ : struct, IQuad<TV>
+        where TV : unmanaged
+    {
+        int xorCount = _xors.Length;
+        if (xorCount == 1)
+        {
+            for (int j = 0; j < _vectors; j++)
+            {
+                buf[j] = TQ.Load(p + (2 * off[j]));
             }
             return;
         }
+        if (xorCount == 2)
+        {
+            int t = xors[1];
+            for (int j = 0; j < _vectors; j++)
+            {
+                var x = TQ.Load(p + (2 * off[j]));
+                buf[2 * j] = x;
+                buf[(2 * j) + 1] = TQ.Xor(x, t);
+            }
+            return;
+        }
+        for (int j = 0; j < _vectors; j++)
+        {
+            var x = TQ.Load(p + (2 * off[j]));
+            buf[4 * j] = x;
+            buf[(4 * j) + 1] = TQ.Xor(x, 1);
+            buf[(4 * j) + 2] = TQ.Xor(x, 2);
+            buf[(4 * j) + 3] = TQ.Xor(x, 3);
+        }
+    }
+
+    private void ApplyScalar(double* amplitudes, long b, long count, long mask)
+    {
+        int d = _offsets.Length;
         var v = stackalloc double[2 * d];
-        for (long t = 0; t < count; t++)
+        for (long n = 0; n < count; n++)
         {
             double* p = amplitudes + (2 * b);
             for (int c = 0; c < d; c++)
@@ -138,148 +300,34 @@ internal readonly unsafe struct DenseKernel : IRunKernel
             }
             for (int r = 0; r < d; r++)
             {
-                int row = r * d;
-                int c = _order[row];
-                ComplexOps.Mul(_matrix[row + c], v[2 * c], v[(2 * c) + 1], out var accR, out var accI);
-                for (int i = 1; i < d; i++)
+                double pr = 0, pi = 0, qr = 0, qi = 0;
+                for (int i = 0; i < d; i++)
                 {
-                    c = _order[row + i];
-                    ComplexOps.MulAdd(_matrix[row + c], v[2 * c], v[(2 * c) + 1], ref accR, ref accI);
+                    int c = _order[(r * d) + i];
+                    var m = _matrix[(r * d) + c];
+                    pr = Math.FusedMultiplyAdd(m.Real, v[2 * c], pr);
+                    pi = Math.FusedMultiplyAdd(m.Real, v[(2 * c) + 1], pi);
+                    qr = Math.FusedMultiplyAdd(m.Imaginary, v[2 * c], qr);
+                    qi = Math.FusedMultiplyAdd(m.Imaginary, v[(2 * c) + 1], qi);
                 }
-                p[2 * _offsets[r]] = accR;
-                p[(2 * _offsets[r]) + 1] = accI;
+                p[2 * _offsets[r]] = pr - qi;
+                p[(2 * _offsets[r]) + 1] = pi + qr;
             }
             b = Sweep.Next(b, mask);
         }
     }
 
-    /// <summary>Two-qubit gates unrolled, so the sixteen products stay in registers.</summary>
-    private void ApplyFour(double* amplitudes, long b, long count, long mask)
+    private readonly struct VectorRun<TQ, TV>(DenseKernel kernel) : IRunKernel
+        where TQ : struct, IQuad<TV>
+        where TV : unmanaged
     {
-        long o1 = 2 * _offsets[1], o2 = 2 * _offsets[2], o3 = 2 * _offsets[3];
-        fixed (Vector256<double>* re = _re, im = _im)
-        {
-            for (long t = 0; t < count; t += 2)
-            {
-                double* p = amplitudes + (2 * b);
-                var a0 = Avx.LoadVector256(p);
-                var a1 = Avx.LoadVector256(p + o1);
-                var a2 = Avx.LoadVector256(p + o2);
-                var a3 = Avx.LoadVector256(p + o3);
-                var s0 = ComplexOps.Swap(a0);
-                var s1 = ComplexOps.Swap(a1);
-                var s2 = ComplexOps.Swap(a2);
-                var s3 = ComplexOps.Swap(a3);
-                Avx.Store(p, Row(re, im, 0, a0, a1, a2, a3, s0, s1, s2, s3));
-                Avx.Store(p + o1, Row(re, im, 4, a0, a1, a2, a3, s0, s1, s2, s3));
-                Avx.Store(p + o2, Row(re, im, 8, a0, a1, a2, a3, s0, s1, s2, s3));
-                Avx.Store(p + o3, Row(re, im, 12, a0, a1, a2, a3, s0, s1, s2, s3));
-                b = Sweep.Next(b + 1, mask);
-            }
-        }
+        public void Apply(double* amplitudes, long firstBase, long count, long mask) =>
+            kernel.ApplyVectors<TQ, TV>(amplitudes, firstBase, count, mask);
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Row(
-        Vector256<double>* re, Vector256<double>* im, int row,
-        Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3,
-        Vector256<double> s0, Vector256<double> s1, Vector256<double> s2, Vector256<double> s3)
+    private readonly struct ScalarRun(DenseKernel kernel) : IRunKernel
     {
-        var acc = ComplexOps.Mul(re[row], im[row], a0, s0);
-        acc = ComplexOps.MulAdd(re[row + 1], im[row + 1], a1, s1, acc);
-        acc = ComplexOps.MulAdd(re[row + 2], im[row + 2], a2, s2, acc);
-        return ComplexOps.MulAdd(re[row + 3], im[row + 3], a3, s3, acc);
-    }
-
-    /// <summary>Three-qubit blocks (the default fusion size) unrolled: the amplitudes stay in registers.</summary>
-    private void ApplyEight(double* amplitudes, long b, long count, long mask)
-    {
-        long o1 = 2 * _offsets[1], o2 = 2 * _offsets[2], o3 = 2 * _offsets[3];
-        long o4 = 2 * _offsets[4], o5 = 2 * _offsets[5], o6 = 2 * _offsets[6], o7 = 2 * _offsets[7];
-        fixed (Vector256<double>* re = _re, im = _im)
-        {
-            for (long t = 0; t < count; t += 2)
-            {
-                double* p = amplitudes + (2 * b);
-                var a0 = Avx.LoadVector256(p);
-                var a1 = Avx.LoadVector256(p + o1);
-                var a2 = Avx.LoadVector256(p + o2);
-                var a3 = Avx.LoadVector256(p + o3);
-                var a4 = Avx.LoadVector256(p + o4);
-                var a5 = Avx.LoadVector256(p + o5);
-                var a6 = Avx.LoadVector256(p + o6);
-                var a7 = Avx.LoadVector256(p + o7);
-                var s0 = ComplexOps.Swap(a0);
-                var s1 = ComplexOps.Swap(a1);
-                var s2 = ComplexOps.Swap(a2);
-                var s3 = ComplexOps.Swap(a3);
-                var s4 = ComplexOps.Swap(a4);
-                var s5 = ComplexOps.Swap(a5);
-                var s6 = ComplexOps.Swap(a6);
-                var s7 = ComplexOps.Swap(a7);
-                Avx.Store(p, Row8(re, im, 0, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
-                Avx.Store(p + o1, Row8(re, im, 8, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
-                Avx.Store(p + o2, Row8(re, im, 16, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
-                Avx.Store(p + o3, Row8(re, im, 24, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
-                Avx.Store(p + o4, Row8(re, im, 32, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
-                Avx.Store(p + o5, Row8(re, im, 40, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
-                Avx.Store(p + o6, Row8(re, im, 48, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
-                Avx.Store(p + o7, Row8(re, im, 56, a0, a1, a2, a3, a4, a5, a6, a7, s0, s1, s2, s3, s4, s5, s6, s7));
-                b = Sweep.Next(b + 1, mask);
-            }
-        }
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Row8(
-        Vector256<double>* re, Vector256<double>* im, int row,
-        Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3,
-        Vector256<double> a4, Vector256<double> a5, Vector256<double> a6, Vector256<double> a7,
-        Vector256<double> s0, Vector256<double> s1, Vector256<double> s2, Vector256<double> s3,
-        Vector256<double> s4, Vector256<double> s5, Vector256<double> s6, Vector256<double> s7)
-    {
-        var acc = Row(re, im, row, a0, a1, a2, a3, s0, s1, s2, s3);
-        acc = ComplexOps.MulAdd(re[row + 4], im[row + 4], a4, s4, acc);
-        acc = ComplexOps.MulAdd(re[row + 5], im[row + 5], a5, s5, acc);
-        acc = ComplexOps.MulAdd(re[row + 6], im[row + 6], a6, s6, acc);
-        return ComplexOps.MulAdd(re[row + 7], im[row + 7], a7, s7, acc);
-    }
-
-    /// <summary>Qubit 0 in the gate: per base, vectors hold the pairs that differ in bit 0.</summary>
-    private void ApplyLow(double* amplitudes, long b, long count, long mask)
-    {
-        int h = _pairOffsets.Length;
-        var v = stackalloc Vector256<double>[h];
-        var vs = stackalloc Vector256<double>[h];
-        var w = stackalloc Vector256<double>[h];
-        var ws = stackalloc Vector256<double>[h];
-        fixed (Vector256<double>* dr = _dRe, di = _dIm, or = _oRe, oi = _oIm)
-        fixed (long* off = _pairOffsets)
-        {
-            for (long t = 0; t < count; t++)
-            {
-                double* p = amplitudes + (2 * b);
-                for (int c = 0; c < h; c++)
-                {
-                    v[c] = Avx.LoadVector256(p + (2 * off[c]));
-                    vs[c] = ComplexOps.Swap(v[c]);
-                    w[c] = Avx2.Permute4x64(v[c], 0b01001110);
-                    ws[c] = ComplexOps.Swap(w[c]);
-                }
-                for (int r = 0; r < h; r++)
-                {
-                    int row = r * h;
-                    var acc = ComplexOps.Mul(dr[row], di[row], v[0], vs[0]);
-                    acc = ComplexOps.MulAdd(or[row], oi[row], w[0], ws[0], acc);
-                    for (int c = 1; c < h; c++)
-                    {
-                        acc = ComplexOps.MulAdd(dr[row + c], di[row + c], v[c], vs[c], acc);
-                        acc = ComplexOps.MulAdd(or[row + c], oi[row + c], w[c], ws[c], acc);
-                    }
-                    Avx.Store(p + (2 * off[r]), acc);
-                }
-                b = Sweep.Next(b, mask);
-            }
-        }
+        public void Apply(double* amplitudes, long firstBase, long count, long mask) =>
+            kernel.ApplyScalar(amplitudes, firstBase, count, mask);
     }
 }

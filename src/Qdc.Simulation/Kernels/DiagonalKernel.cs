@@ -12,12 +12,14 @@ namespace Qdc.Simulation.Kernels;
 /// </summary>
 internal readonly unsafe struct DiagonalKernel : IRunKernel
 {
+    private readonly int[] _sorted;
     private readonly long[] _offsets;
     private readonly Complex[] _lo, _hi;
     private readonly Vector256<double>[] _re, _im;
 
-    private DiagonalKernel(long[] offsets, Complex[] lo, Complex[] hi)
+    private DiagonalKernel(int[] sorted, long[] offsets, Complex[] lo, Complex[] hi)
     {
+        _sorted = sorted;
         _offsets = offsets;
         _lo = lo;
         _hi = hi;
@@ -27,7 +29,10 @@ internal readonly unsafe struct DiagonalKernel : IRunKernel
 
     /// <param name="qubits">operand order: local bit k is qubit qubits[k]</param>
     /// <param name="diagonal">the factor of each local index</param>
-    public static void Apply(StateVector state, int[] qubits, Complex[] diagonal)
+    public static void Apply(StateVector state, int[] qubits, Complex[] diagonal) => Create(qubits, diagonal)?.Run(state);
+
+    /// <summary>The kernel for a diagonal gate, or null when every factor is exactly 1.</summary>
+    public static DiagonalKernel? Create(int[] qubits, Complex[] diagonal)
     {
         var offsets = Bits.Offsets(qubits);
         int low = Array.IndexOf(qubits, 0);
@@ -51,12 +56,10 @@ internal readonly unsafe struct DiagonalKernel : IRunKernel
             lo.Add(f0);
             hi.Add(f1);
         }
-        if (groupOffsets.Count == 0)
-        {
-            return;
-        }
-        Sweep.Runs(state, [.. qubits.Order()], new DiagonalKernel([.. groupOffsets], [.. lo], [.. hi]));
+        return groupOffsets.Count == 0 ? null : new DiagonalKernel([.. qubits.Order()], [.. groupOffsets], [.. lo], [.. hi]);
     }
+
+    public void Run(StateVector state) => Sweep.Runs(state, _sorted, this);
 
     public void Apply(double* amplitudes, long firstBase, long count, long mask)
     {
