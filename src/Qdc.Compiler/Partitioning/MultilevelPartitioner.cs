@@ -26,7 +26,7 @@ public static class MultilevelPartitioner
             0,
             attempts,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
-            a => results[a] = new MultilevelRun(graph, cost, options, SplitMix64.Derive(options.Seed, (ulong)a)).Run());
+            a => results[a] = new MultilevelRun(graph, cost, options, SplitMix64.Derive(options.Seed, (ulong)a), LimitPerBlock(options, a)).Run());
         int best = -1;
         for (int a = 0; a < attempts; a++)
         {
@@ -62,6 +62,12 @@ public static class MultilevelPartitioner
         }
         return graph.TotalVertexWeight <= capacity && graph.MaxVertexWeight <= largest;
     }
+
+    // Odd attempts coarsen four times further: a small coarsest level suits circuit hypergraphs
+    // (mostly weight-0 gate vertices, so the vertex count overstates the size), a large one suits
+    // netlists; alternating lets the best of both win on any instance.
+    private static int LimitPerBlock(PartitionOptions options, int attempt) =>
+        attempt % 2 == 0 ? options.ContractionLimitPerBlock : Math.Max(1, options.ContractionLimitPerBlock / 4);
 
     // Small instances get more independent attempts: they are cheap and the objective is lumpy.
     // Tiny ones (a few hundred pins) get up to 128: each attempt costs a millisecond or so.

@@ -1,7 +1,7 @@
 namespace Qdc.Compiler.Partitioning;
 
 /// <summary>One multilevel attempt with its own random stream: a first cycle, then V-cycles.</summary>
-internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, PartitionOptions options, ulong seed)
+internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, PartitionOptions options, ulong seed, int limitPerBlock)
 {
     private readonly SplitMix64 _rng = new(seed);
 
@@ -102,7 +102,7 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
     // KaHyPar's rule of thumb, ⌈W/(t·k)⌉, but never past the smallest block and never below the heaviest vertex.
     // Coarsening stops at t·k vertices (KaHyPar's t = 160).
     private int ContractionLimit() =>
-        Math.Max(2 * cost.BlockCount, options.ContractionLimitPerBlock * cost.BlockCount);
+        Math.Max(2 * cost.BlockCount, limitPerBlock * cost.BlockCount);
 
     private long MaxClusterWeight(int limit)
     {
