@@ -4,19 +4,27 @@ namespace Qdc.Compiler.Partitioning;
 
 /// <summary>
 /// Partitions the coarsest hypergraph several ways — greedy hypergraph growing from different
-/// seed vertices and random bin packing — refines each with FM, and keeps the best feasible one.
+/// seed vertices, recursive bisection and random bin packing — refines each with FM, and keeps the best feasible one.
 /// </summary>
 internal static class InitialPartitioner
 {
+
     public static int[]? Run(Hypergraph g, IBlockCost cost, SplitMix64 rng, int tries)
     {
         int[]? best = null;
         long bestObjective = long.MaxValue;
         // Large coarsest levels (dense random hypergraphs) get fewer, shorter tries; the winner is refined fully later.
         tries = (int)Math.Clamp(tries * 30_000L / Math.Max(1, g.PinCount + g.VertexCount), Math.Min(4, tries), tries);
+        // Every fourth try (from the second) is a recursive bisection, each of whose bisections gets a third as many tries.
         for (int t = 0; t < tries; t++)
         {
-            int[] blockOf = t % 4 == 3 ? Packing(g, cost, rng) : Growing(g, cost, rng);
+            int[]? blockOf = t % 4 == 3 ? Packing(g, cost, rng)
+                : t % 4 == 1 && cost.BlockCount > 2 ? RecursiveBisection.Partition(g, cost, rng, Math.Max(1, tries / 3))
+                : Growing(g, cost, rng);
+            if (blockOf is null)
+            {
+                continue;
+            }
             var state = new PartitionState(g, cost, blockOf);
             if (!Rebalancer.Repair(state))
             {

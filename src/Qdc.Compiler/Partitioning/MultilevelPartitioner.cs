@@ -74,6 +74,6 @@ public static class MultilevelPartitioner
     private static int DefaultAttempts(Hypergraph g)
     {
         long size = Math.Max(1, g.PinCount + g.VertexCount);
-        return (int)Math.Clamp(200_000L / size, 2, size < 1000 ? 128 : 32);
+        return (int)Math.Clamp(120_000L / size, 3, size < 1000 ? 128 : 32);
     }
 }
