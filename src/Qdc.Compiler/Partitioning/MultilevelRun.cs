@@ -22,7 +22,8 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
             idle = value < objective ? 0 : idle + 1;
             (blockOf, objective) = (next, value);
         }
-        int rounds = (int)Math.Clamp(5_000L / Math.Max(1, graph.PinCount + graph.VertexCount), 0, 30);
+        // Small instances (up to about 60k pins and vertices) get kicks and re-refinement: cheap there, and tight capacities need them.
+        int rounds = (int)Math.Clamp(60_000L / Math.Max(1, graph.PinCount + graph.VertexCount), 0, 30);
         if (rounds > 0 && objective > 0)
         {
             objective = IteratedLocalSearch.Improve(graph, cost, blockOf, _rng, rounds);
