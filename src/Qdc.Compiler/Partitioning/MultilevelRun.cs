@@ -1,7 +1,7 @@
 namespace Qdc.Compiler.Partitioning;
 
 /// <summary>One multilevel attempt with its own random stream: a first cycle, then V-cycles.</summary>
-internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, PartitionOptions options, ulong seed, int limitPerBlock)
+internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, PartitionOptions options, ulong seed, int limitPerBlock, bool communityAware)
 {
     private readonly SplitMix64 _rng = new(seed);
 
@@ -40,24 +40,25 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
         int k = cost.BlockCount;
         int limit = ContractionLimit();
         long maxWeight = MaxClusterWeight(limit);
+        // The first cycle coarsens within communities; a V-cycle within the blocks it starts from.
+        var community = start is null && communityAware && graph.VertexCount > limit ? Communities.Detect(graph, _rng) : null;
         while (current.VertexCount > limit)
         {
-            var (clusterOf, count) = Coarsener.Cluster(current, maxWeight, _rng, restriction);
+            var (clusterOf, count) = Coarsener.Cluster(current, maxWeight, _rng, restriction ?? community);
             if (count > current.VertexCount * 0.95)
             {
-                break;
+                if (community is null)
+                {
+                    break;
+                }
+                // The communities are contracted as far as they go; go on without them.
+                community = null;
+                continue;
             }
             levels.Add((current, clusterOf));
             var coarse = Contraction.Contract(current, clusterOf, count);
-            if (restriction is not null)
-            {
-                var projected = new int[count];
-                for (int v = 0; v < clusterOf.Length; v++)
-                {
-                    projected[clusterOf[v]] = restriction[v];
-                }
-                restriction = projected;
-            }
+            restriction = Project(restriction, clusterOf, count);
+            community = Project(community, clusterOf, count);
             current = coarse;
         }
 
@@ -92,6 +93,20 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
             Refine(fine, blockOf);
         }
         return blockOf;
+    }
+
+    private static int[]? Project(int[]? labels, int[] clusterOf, int count)
+    {
+        if (labels is null)
+        {
+            return null;
+        }
+        var projected = new int[count];
+        for (int v = 0; v < clusterOf.Length; v++)
+        {
+            projected[clusterOf[v]] = labels[v];
+        }
+        return projected;
     }
 
     private void Refine(Hypergraph g, int[] blockOf)
