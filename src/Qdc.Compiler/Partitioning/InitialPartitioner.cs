@@ -9,7 +9,7 @@ namespace Qdc.Compiler.Partitioning;
 internal static class InitialPartitioner
 {
 
-    public static int[]? Run(Hypergraph g, IBlockCost cost, SplitMix64 rng, int tries)
+    public static int[]? Run(Hypergraph g, IBlockCost cost, SplitMix64 rng, int tries, bool multilevelBisections = false)
     {
         int[]? best = null;
         long bestObjective = long.MaxValue;
@@ -19,7 +19,7 @@ internal static class InitialPartitioner
         for (int t = 0; t < tries; t++)
         {
             int[]? blockOf = t % 4 == 3 ? Packing(g, cost, rng)
-                : t % 4 == 1 && cost.BlockCount > 2 ? RecursiveBisection.Partition(g, cost, rng, Math.Max(1, tries / 3))
+                : t % 4 == 1 && cost.BlockCount > 2 ? RecursiveBisection.Partition(g, cost, rng, Math.Max(1, tries / 3), multilevelBisections)
                 : Growing(g, cost, rng);
             if (blockOf is null)
             {

@@ -1,7 +1,10 @@
 namespace Qdc.Compiler.Partitioning;
 
-/// <summary>One multilevel attempt with its own random stream: a first cycle, then V-cycles.</summary>
-internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, PartitionOptions options, ulong seed, int limitPerBlock, bool communityAware)
+/// <summary>
+/// One multilevel attempt with its own random stream: a first cycle, then V-cycles. A netlist (no
+/// weight-0 vertices) is coarsened within communities and initially partitioned with multilevel bisections.
+/// </summary>
+internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, PartitionOptions options, ulong seed, int limitPerBlock, bool netlist)
 {
     private readonly SplitMix64 _rng = new(seed);
 
@@ -24,7 +27,7 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
         }
         // Small instances (up to about 60k pins and vertices) get kicks and re-refinement: cheap there, and tight capacities need them.
         int rounds = (int)Math.Clamp(60_000L / Math.Max(1, graph.PinCount + graph.VertexCount), 0, 30);
-        if (rounds > 0 && objective > 0)
+        if (options.LocalSearch && rounds > 0 && objective > 0)
         {
             objective = IteratedLocalSearch.Improve(graph, cost, blockOf, _rng, rounds);
         }
@@ -41,7 +44,7 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
         int limit = ContractionLimit();
         long maxWeight = MaxClusterWeight(limit);
         // The first cycle coarsens within communities; a V-cycle within the blocks it starts from.
-        var community = start is null && communityAware && graph.VertexCount > limit ? Communities.Detect(graph, _rng) : null;
+        var community = start is null && netlist && graph.VertexCount > limit ? Communities.Detect(graph, _rng) : null;
         while (current.VertexCount > limit)
         {
             var (clusterOf, count) = Coarsener.Cluster(current, maxWeight, _rng, restriction ?? community);
@@ -64,7 +67,7 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
 
         int[]? blockOf = restriction is not null
             ? (int[])restriction.Clone()
-            : InitialPartitioner.Run(current, cost, _rng, options.InitialTries);
+            : InitialPartitioner.Run(current, cost, _rng, options.InitialTries, netlist);
         if (blockOf is null)
         {
             // The coarsest clusters would not pack; fall back to the finest level.
@@ -74,7 +77,7 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
             }
             levels.Clear();
             current = graph;
-            blockOf = InitialPartitioner.Run(graph, cost, _rng, Math.Min(options.InitialTries, 4));
+            blockOf = InitialPartitioner.Run(graph, cost, _rng, Math.Min(options.InitialTries, 4), netlist);
             if (blockOf is null)
             {
                 return null;

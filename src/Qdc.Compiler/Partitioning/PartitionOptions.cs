@@ -17,6 +17,9 @@ public sealed record PartitionOptions
     /// <summary>Coarsening stops at about this many vertices per block (a quarter of it in odd attempts).</summary>
     public int ContractionLimitPerBlock { get; init; } = 160;
 
+    /// <summary>Whether small instances end with iterated local search; off inside recursive bisection.</summary>
+    internal bool LocalSearch { get; init; } = true;
+
     /// <summary>Attempts run on up to this many threads; the result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -2,7 +2,7 @@ namespace Qdc.Compiler.Partitioning;
 
 /// <summary>
 /// An initial k-way partition by recursive bisection: split the blocks into two halves, bisect the
-/// (induced) hypergraph between them with the 2-way initial partitioner and FM, and recurse into
+/// (induced) hypergraph between them (flat, or with a 2-way multilevel run), and recurse into
 /// each side. Bisections see km1 (cut nets are split), which for two blocks is every cost's
 /// shape. Each side may take its share of the weight plus a per-level slack such that the slacks
 /// of all levels compound to what the capacities allow, and never more than its blocks' capacity,
@@ -11,7 +11,7 @@ namespace Qdc.Compiler.Partitioning;
 internal static class RecursiveBisection
 {
     /// <summary>A feasible assignment to the blocks of <paramref name="cost"/>, or null when a bisection failed.</summary>
-    public static int[]? Partition(Hypergraph g, IBlockCost cost, SplitMix64 rng, int tries)
+    public static int[]? Partition(Hypergraph g, IBlockCost cost, SplitMix64 rng, int tries, bool multilevel = false)
     {
         int k = cost.BlockCount;
         var capacities = new long[k];
@@ -25,10 +25,10 @@ internal static class RecursiveBisection
         {
             all[v] = v;
         }
-        return Split(g, all, capacities, 0, k, blockOf, rng, tries) ? blockOf : null;
+        return Split(g, all, capacities, 0, k, blockOf, rng, tries, multilevel) ? blockOf : null;
     }
 
-    private static bool Split(Hypergraph g, int[] vertices, long[] capacities, int lo, int hi, int[] blockOf, SplitMix64 rng, int tries)
+    private static bool Split(Hypergraph g, int[] vertices, long[] capacities, int lo, int hi, int[] blockOf, SplitMix64 rng, int tries, bool multilevel)
     {
         if (hi - lo == 1)
         {
@@ -61,7 +61,12 @@ internal static class RecursiveBisection
         long limitA = Math.Min(capA, (long)Math.Ceiling(weight * (double)capA / (capA + capB) * factor));
         long limitB = Math.Min(capB, (long)Math.Ceiling(weight * (double)capB / (capA + capB) * factor));
         var sub = Induced(g, vertices);
-        var side = InitialPartitioner.Run(sub, new AllToAllBlockCost([limitA, limitB]), rng, tries);
+        var bisection = new AllToAllBlockCost([limitA, limitB]);
+        // On netlists each bisection is itself multilevel (as in KaHyPar): flat FM on a coarsest
+        // level of 160·k vertices stalls far from a good cut when k is 8 or more.
+        var side = multilevel
+            ? new MultilevelRun(sub, bisection, new PartitionOptions { InitialTries = tries, VCycles = 1, LocalSearch = false }, rng.NextULong(), 160, true).Run().BlockOf
+            : InitialPartitioner.Run(sub, bisection, rng, tries);
         if (side is null)
         {
             return false;
@@ -72,8 +77,8 @@ internal static class RecursiveBisection
         {
             (side[i] == 0 ? a : b2).Add(vertices[i]);
         }
-        return Split(g, [.. a], capacities, lo, mid, blockOf, rng, tries)
-            && Split(g, [.. b2], capacities, mid, hi, blockOf, rng, tries);
+        return Split(g, [.. a], capacities, lo, mid, blockOf, rng, tries, multilevel)
+            && Split(g, [.. b2], capacities, mid, hi, blockOf, rng, tries, multilevel);
     }
 
     /// <summary>The sub-hypergraph on <paramref name="vertices"/> (local ids in their order), nets cut down to their pins there.</summary>

@@ -4,13 +4,15 @@ namespace Qdc.Tests.Partitioning;
 
 public class RecursiveBisectionTests
 {
-    [Fact]
-    public void LeavesFitHeterogeneousCapacitiesAndEveryBlockIsUsed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LeavesFitHeterogeneousCapacities(bool multilevel)
     {
         for (int seed = 0; seed < 10; seed++)
         {
             var rng = new System.Random(seed);
-            int n = 80 + (seed * 17);
+            int n = 80 + (seed * 70);
             var weights = Enumerable.Range(0, n).Select(_ => rng.Next(0, 3)).ToArray();
             var nets = Enumerable.Range(0, n * 2)
                 .Select(_ => (IReadOnlyList<int>)[.. Enumerable.Range(0, n).OrderBy(_ => rng.Next()).Take(rng.Next(2, 6))])
@@ -20,7 +22,7 @@ public class RecursiveBisectionTests
             var shares = Enumerable.Range(0, k).Select(_ => (long)rng.Next(1, 5)).ToArray();
             var caps = shares.Select(s => (s * g.TotalVertexWeight / shares.Sum()) + 3).ToArray();
             var cost = new AllToAllBlockCost(caps);
-            var blockOf = RecursiveBisection.Partition(g, cost, new SplitMix64((ulong)seed), 2);
+            var blockOf = RecursiveBisection.Partition(g, cost, new SplitMix64((ulong)seed), 2, multilevel);
             Assert.NotNull(blockOf);
             var loads = PartitionMetrics.BlockWeights(g, blockOf, k);
             for (int b = 0; b < k; b++)
