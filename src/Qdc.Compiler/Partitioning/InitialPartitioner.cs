@@ -15,11 +15,13 @@ internal static class InitialPartitioner
         long bestObjective = long.MaxValue;
         // Large coarsest levels (dense random hypergraphs) get fewer, shorter tries; the winner is refined fully later.
         tries = (int)Math.Clamp(tries * 30_000L / Math.Max(1, g.PinCount + g.VertexCount), Math.Min(4, tries), tries);
-        // Every fourth try (from the second) is a recursive bisection, each of whose bisections gets a third as many tries.
+        // Every fourth try (from the second) is a recursive bisection, each of whose bisections gets a
+        // third as many tries; not on tiny levels, where k-way growing does as well (and they get 128 attempts).
+        bool bisect = cost.BlockCount > 2 && g.PinCount + g.VertexCount >= 1000;
         for (int t = 0; t < tries; t++)
         {
             int[]? blockOf = t % 4 == 3 ? Packing(g, cost, rng)
-                : t % 4 == 1 && cost.BlockCount > 2 ? RecursiveBisection.Partition(g, cost, rng, Math.Max(1, tries / 3), multilevelBisections)
+                : t % 4 == 1 && bisect ? RecursiveBisection.Partition(g, cost, rng, Math.Max(1, tries / 3), multilevelBisections)
                 : Growing(g, cost, rng);
             if (blockOf is null)
             {
