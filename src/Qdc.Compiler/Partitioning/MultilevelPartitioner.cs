@@ -86,10 +86,11 @@ public static class MultilevelPartitioner
     }
 
     // Small instances get more independent attempts: they are cheap and the objective is lumpy.
-    // Tiny ones (a few hundred pins) get up to 128: each attempt costs a millisecond or so.
+    // Tiny ones (a few hundred pins) get up to 128: each attempt costs a millisecond or so. At least
+    // 3 below 100k pins+vertices, one per attempt parity and a spare; 2 above (80k-gate circuits).
     private static int DefaultAttempts(Hypergraph g)
     {
         long size = Math.Max(1, g.PinCount + g.VertexCount);
-        return (int)Math.Clamp(120_000L / size, 3, size < 1000 ? 128 : 32);
+        return (int)Math.Clamp(120_000L / size, size < 100_000 ? 3 : 2, size < 1000 ? 128 : 32);
     }
 }
