@@ -4,19 +4,29 @@ namespace Qdc.Compiler.Partitioning;
 
 /// <summary>
 /// Partitions the coarsest hypergraph several ways — greedy hypergraph growing from different
-/// seed vertices and random bin packing — refines each with FM, and keeps the best feasible one.
+/// seed vertices, recursive bisection and random bin packing — refines each with FM, and keeps the best feasible one.
 /// </summary>
 internal static class InitialPartitioner
 {
-    public static int[]? Run(Hypergraph g, IBlockCost cost, SplitMix64 rng, int tries)
+
+    public static int[]? Run(Hypergraph g, IBlockCost cost, SplitMix64 rng, int tries, bool multilevelBisections = false)
     {
         int[]? best = null;
         long bestObjective = long.MaxValue;
         // Large coarsest levels (dense random hypergraphs) get fewer, shorter tries; the winner is refined fully later.
         tries = (int)Math.Clamp(tries * 30_000L / Math.Max(1, g.PinCount + g.VertexCount), Math.Min(4, tries), tries);
+        // Every fourth try (from the second) is a recursive bisection, each of whose bisections gets a
+        // third as many tries; not on tiny levels, where k-way growing does as well (and they get 128 attempts).
+        bool bisect = cost.BlockCount > 2 && g.PinCount + g.VertexCount >= 1000;
         for (int t = 0; t < tries; t++)
         {
-            int[] blockOf = t % 4 == 3 ? Packing(g, cost, rng) : Growing(g, cost, rng);
+            int[]? blockOf = t % 4 == 3 ? Packing(g, cost, rng)
+                : t % 4 == 1 && bisect ? RecursiveBisection.Partition(g, cost, rng, Math.Max(1, tries / 3), multilevelBisections)
+                : Growing(g, cost, rng);
+            if (blockOf is null)
+            {
+                continue;
+            }
             var state = new PartitionState(g, cost, blockOf);
             if (!Rebalancer.Repair(state))
             {

@@ -1,7 +1,10 @@
 namespace Qdc.Compiler.Partitioning;
 
-/// <summary>One multilevel attempt with its own random stream: a first cycle, then V-cycles.</summary>
-internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, PartitionOptions options, ulong seed)
+/// <summary>
+/// One multilevel attempt with its own random stream: a first cycle, then V-cycles. A netlist (no
+/// weight-0 vertices) is coarsened within communities and initially partitioned with multilevel bisections.
+/// </summary>
+internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, PartitionOptions options, ulong seed, int limitPerBlock, bool netlist)
 {
     private readonly SplitMix64 _rng = new(seed);
 
@@ -22,8 +25,9 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
             idle = value < objective ? 0 : idle + 1;
             (blockOf, objective) = (next, value);
         }
-        int rounds = (int)Math.Clamp(5_000L / Math.Max(1, graph.PinCount + graph.VertexCount), 0, 30);
-        if (rounds > 0 && objective > 0)
+        // Small instances (up to about 60k pins and vertices) get kicks and re-refinement: cheap there, and tight capacities need them.
+        int rounds = (int)Math.Clamp(60_000L / Math.Max(1, graph.PinCount + graph.VertexCount), 0, 30);
+        if (options.LocalSearch && rounds > 0 && objective > 0)
         {
             objective = IteratedLocalSearch.Improve(graph, cost, blockOf, _rng, rounds);
         }
@@ -39,30 +43,31 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
         int k = cost.BlockCount;
         int limit = ContractionLimit();
         long maxWeight = MaxClusterWeight(limit);
+        // The first cycle coarsens within communities; a V-cycle within the blocks it starts from.
+        var community = start is null && netlist && graph.VertexCount > limit ? Communities.Detect(graph, _rng) : null;
         while (current.VertexCount > limit)
         {
-            var (clusterOf, count) = Coarsener.Cluster(current, maxWeight, _rng, restriction);
+            var (clusterOf, count) = Coarsener.Cluster(current, maxWeight, _rng, restriction ?? community);
             if (count > current.VertexCount * 0.95)
             {
-                break;
+                if (community is null)
+                {
+                    break;
+                }
+                // The communities are contracted as far as they go; go on without them.
+                community = null;
+                continue;
             }
             levels.Add((current, clusterOf));
             var coarse = Contraction.Contract(current, clusterOf, count);
-            if (restriction is not null)
-            {
-                var projected = new int[count];
-                for (int v = 0; v < clusterOf.Length; v++)
-                {
-                    projected[clusterOf[v]] = restriction[v];
-                }
-                restriction = projected;
-            }
+            restriction = Project(restriction, clusterOf, count);
+            community = Project(community, clusterOf, count);
             current = coarse;
         }
 
         int[]? blockOf = restriction is not null
             ? (int[])restriction.Clone()
-            : InitialPartitioner.Run(current, cost, _rng, options.InitialTries);
+            : InitialPartitioner.Run(current, cost, _rng, options.InitialTries, netlist);
         if (blockOf is null)
         {
             // The coarsest clusters would not pack; fall back to the finest level.
@@ -72,7 +77,7 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
             }
             levels.Clear();
             current = graph;
-            blockOf = InitialPartitioner.Run(graph, cost, _rng, Math.Min(options.InitialTries, 4));
+            blockOf = InitialPartitioner.Run(graph, cost, _rng, Math.Min(options.InitialTries, 4), netlist);
             if (blockOf is null)
             {
                 return null;
@@ -93,6 +98,20 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
         return blockOf;
     }
 
+    private static int[]? Project(int[]? labels, int[] clusterOf, int count)
+    {
+        if (labels is null)
+        {
+            return null;
+        }
+        var projected = new int[count];
+        for (int v = 0; v < clusterOf.Length; v++)
+        {
+            projected[clusterOf[v]] = labels[v];
+        }
+        return projected;
+    }
+
     private void Refine(Hypergraph g, int[] blockOf)
     {
         var state = new PartitionState(g, cost, blockOf);
@@ -102,7 +121,7 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
     // KaHyPar's rule of thumb, ⌈W/(t·k)⌉, but never past the smallest block and never below the heaviest vertex.
     // Coarsening stops at t·k vertices (KaHyPar's t = 160).
     private int ContractionLimit() =>
-        Math.Max(2 * cost.BlockCount, options.ContractionLimitPerBlock * cost.BlockCount);
+        Math.Max(2 * cost.BlockCount, limitPerBlock * cost.BlockCount);
 
     private long MaxClusterWeight(int limit)
     {

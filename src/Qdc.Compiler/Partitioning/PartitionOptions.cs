@@ -14,7 +14,7 @@ public sealed record PartitionOptions
     /// <summary>Initial partitioning tries at the coarsest level.</summary>
     public int InitialTries { get; init; } = 12;
 
-    /// <summary>Coarsening stops at about this many vertices per block.</summary>
+    /// <summary>Coarsening stops at about this many vertices per block (a quarter of it in odd attempts).</summary>
     public int ContractionLimitPerBlock { get; init; } = 160;
 
     /// <summary>
@@ -23,6 +23,9 @@ public sealed record PartitionOptions
     /// hypergraph optimum, which may cost many pairs more once copies must be serialised.
     /// </summary>
     public bool CommQubitAware { get; init; } = true;
+
+    /// <summary>Whether small instances end with iterated local search; off inside recursive bisection.</summary>
+    internal bool LocalSearch { get; init; } = true;
 
     /// <summary>Attempts run on up to this many threads; the result does not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;

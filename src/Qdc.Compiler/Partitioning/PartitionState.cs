@@ -16,7 +16,7 @@ internal sealed class PartitionState
         Graph = graph;
         Cost = cost;
         K = cost.BlockCount;
-        IsAllToAll = cost is AllToAllBlockCost;
+        IsAllToAll = cost is AllToAllBlockCost or TopologyBlockCost { IsAllToAll: true };
         BlockOf = blockOf;
         BlockWeight = new long[K];
         Capacity = new long[K];

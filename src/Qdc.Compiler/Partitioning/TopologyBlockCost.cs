@@ -14,4 +14,7 @@ public sealed class TopologyBlockCost(TopologyMetrics metrics) : IBlockCost
     public long Capacity(int block) => metrics.Topology.Qpus[block].DataQubits;
 
     public int SpanCost(ulong blockMask) => metrics.SteinerCost(blockMask);
+
+    /// <summary>Every net then costs popcount − 1, so the partitioner may take its km1 fast path.</summary>
+    internal bool IsAllToAll => metrics.IsAllToAll;
 }
