@@ -47,9 +47,10 @@ internal static class CxPhaseFolding
                     {
                         output[at] = null;
                     }
-                    // cx · d0 · cx is only a phase: nothing is left to place.
-                    output[block.At] = Math.Abs(phi) < 1e-12 ? null : new GateOperation(Gate.Create("cp", -2 * phi), [a, b]);
-                    if (output[block.At] is not null)
+                    // cx · d0 · cx is only a phase, and cx · Z · cx is Z on both: no two-qubit gate is left to place.
+                    double theta = Math.IEEERemainder(-2 * phi, 2 * Math.PI);
+                    output[block.At] = Math.Abs(theta) < 1e-12 ? null : new GateOperation(Gate.Create("cp", theta), [a, b]);
+                    if (Math.Abs(phi) >= 1e-12)
                     {
                         output.Add(new GateOperation(Gate.Create("p", phi), [a]));
                         output.Add(new GateOperation(Gate.Create("p", phi), [b]));

@@ -12,6 +12,10 @@ namespace Qdc.Compiler.Partitioning;
 /// </summary>
 public static class CircuitPartitioner
 {
+    // Placements tried beyond the first when communication qubits bind, on circuits this small.
+    private const int ExtraPlacements = 3;
+    private const int ExtraPlacementPins = 4000;
+
     public static Placement? Place(Circuit circuit, Topology.Topology topology, PartitionOptions? options = null)
     {
         var normalized = Normalizer.ToBasis(circuit);
@@ -24,15 +28,33 @@ public static class CircuitPartitioner
             return null;
         }
         int n = hypergraph.QubitCount;
-        var qpuOfQubit = result.BlockOf[..n];
         // The partitioner ignores how many copies a QPU can hold at once; the refiner moves gates
         // between their operands' QPUs until the copies fit, or as near as it can.
-        var blockOf = result.BlockOf.ToArray();
-        var gateQpu = blockOf[n..];
+        var gateQpu = result.BlockOf[n..].ToArray();
         if (options?.CommQubitAware ?? true)
         {
-            CommQubitRefiner.Refine(hypergraph, metrics, qpuOfQubit.AsSpan(), gateQpu);
+            long pairs = CommQubitRefiner.Refine(hypergraph, metrics, result.BlockOf.AsSpan(0, n), gateQpu);
+            // When copies do not fit, other placements of the qubits that cost as little in the
+            // hypergraph may fit them better: on small circuits, try a few (seeds derived from the
+            // user's, so still deterministic) and keep the one needing the fewest pairs.
+            var seed = (options ?? new PartitionOptions()).Seed;
+            for (int extra = 1; pairs > result.Objective && extra <= ExtraPlacements && hypergraph.Graph.PinCount <= ExtraPlacementPins; extra++)
+            {
+                var other = MultilevelPartitioner.Partition(hypergraph.Graph, cost, (options ?? new PartitionOptions()) with { Seed = seed + (ulong)extra * 0x9E3779B97F4A7C15UL });
+                if (!other.IsFeasible)
+                {
+                    continue;
+                }
+                var otherGates = other.BlockOf[n..].ToArray();
+                long otherPairs = CommQubitRefiner.Refine(hypergraph, metrics, other.BlockOf.AsSpan(0, n), otherGates);
+                if (otherPairs < pairs)
+                {
+                    (result, gateQpu, pairs) = (other, otherGates, otherPairs);
+                }
+            }
         }
+        var qpuOfQubit = result.BlockOf[..n];
+        var blockOf = result.BlockOf.ToArray();
         gateQpu.CopyTo(blockOf, n);
         long ebits = PartitionMetrics.Objective(hypergraph.Graph, blockOf, cost);
         var gates = ImmutableArray.CreateBuilder<GatePlacement>(hypergraph.GateOperation.Length);

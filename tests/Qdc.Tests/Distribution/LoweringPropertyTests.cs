@@ -31,7 +31,7 @@ public class LoweringPropertyTests(ITestOutputHelper output)
     public void RandomCircuitsWithControlFlowOnRandomTopologies()
     {
         var clock = Stopwatch.StartNew();
-        int programs = 0, simulated = 0, validated = 0, infeasible = 0, broken = 0, serialised = 0, teleports = 0;
+        int programs = 0, simulated = 0, validated = 0, infeasible = 0, broken = 0, harmless = 0, serialised = 0, teleports = 0;
         for (int seed = 0; seed < Cases; seed++)
         {
             var rng = new SplitMix64((ulong)seed + 7000);
@@ -76,17 +76,27 @@ public class LoweringPropertyTests(ITestOutputHelper output)
                 Assert.True(r.Equivalent, $"{where}: {r}");
                 simulated++;
                 validated++;
-                if (simulated % 10 == 0 && Break(candidate, program) is { } wrong)
+                if (simulated % 10 == 0 && Broken(candidate, program).Take(3).ToList() is { Count: > 0 } wrongs)
                 {
-                    var rb = Equivalence.Check(reference, wrong, program.DataQubitMap, Harsh);
-                    Assert.False(rb.Equivalent, $"{where}: a dropped correction went unnoticed");
-                    broken++;
+                    // A dropped correction can be harmless in a particular program (a copy whose only
+                    // gate meets an already measured qubit, and whose effect a later measurement hides),
+                    // so of the first three pairs' corrections, dropping one at least must be caught.
+                    if (wrongs.Any(w => !Equivalence.Check(reference, w, program.DataQubitMap, Harsh).Equivalent))
+                    {
+                        broken++;
+                    }
+                    else
+                    {
+                        harmless++;
+                        output.WriteLine($"{where}: dropping {wrongs.Count} correction(s) changed nothing the check can see");
+                    }
                 }
             }
         }
         output.WriteLine($"{programs} programs ({infeasible} infeasible), {validated} validated ({simulated} simulated), {broken} broken ones caught, {serialised} serialised, {teleports} teleport pairs, {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(validated >= 500, $"only {validated} programs were validated");
-        Assert.True(broken >= 20, $"only {broken} broken programs were tried");
+        Assert.True(broken >= 20, $"only {broken} broken programs were caught");
+        Assert.True(harmless * 10 <= broken, $"{harmless} broken programs went unnoticed, against {broken} caught");
         Assert.True(serialised > 0 && teleports > 0, "the suite should serialise and teleport somewhere");
     }
 
@@ -113,17 +123,16 @@ public class LoweringPropertyTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>The program without the X correction that completes its first pair's use (a broken lowering).</summary>
-    private static Circuit? Break(Circuit candidate, DistributedProgram program)
+    /// <summary>The program without the X correction that completes a pair's use, for each such correction in order (a broken lowering).</summary>
+    private static IEnumerable<Circuit> Broken(Circuit candidate, DistributedProgram program)
     {
         var ops = candidate.Operations;
         for (int i = 0; i < ops.Length; i++)
         {
             if (ops[i] is GateOperation { Condition: { } c } g && g.Gate.Name == "x" && c.Clbits[0] >= program.SourceClbits)
             {
-                return candidate.WithOperations(ops.RemoveAt(i));
+                yield return candidate.WithOperations(ops.RemoveAt(i));
             }
         }
-        return null;
     }
 }

@@ -82,7 +82,8 @@ public class NodeRoundTripTests(ITestOutputHelper output)
     public void TheJoinReusesMeasuredCommunicationQubits()
     {
         var source = NodeFixtures.LoadCircuit(Path.Combine(RepoPaths.Root, "examples", "qft16.qasm"));
-        var nodes = NodeFixtures.Emit(source, NodeFixtures.Load(Path.Combine(RepoPaths.Root, "examples", "dc4.json")), quick: true);
+        // On mixed.json a communication qubit is measured and later reset for another copy.
+        var nodes = NodeFixtures.Emit(source, NodeFixtures.Load(Path.Combine(RepoPaths.Root, "examples", "mixed.json")), quick: true);
         var parsed = nodes.Select(NodeFixtures.Parse).ToList();
         var (joined, bag) = NodeFixtures.Join(nodes.Select(n => (n.FileName, n.Text)));
         Assert.False(bag.HasErrors);

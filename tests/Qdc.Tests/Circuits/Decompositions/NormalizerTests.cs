@@ -145,6 +145,17 @@ public class NormalizerTests
     }
 
     [Fact]
+    public void CxZCxIsZOnBothQubits()
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 2);
+        var c = b.Gate("cx", 0, 1).Gate("z", 1).Gate("cx", 0, 1).Build();
+        var n = Normalizer.ToBasis(c);
+        Assert.All(n.Operations.OfType<GateOperation>(), g => Assert.Single(g.Qubits));
+        Unitaries.AssertEqual(Unitaries.Of(c), Unitaries.Of(n));
+    }
+
+    [Fact]
     public void ConditionsAndNonGateOperationsSurvive()
     {
         var c = RandomCircuits.Generate(9, new RandomCircuitOptions
