@@ -52,6 +52,25 @@ public static class CircuitPartitioner
                     (result, gateQpu, pairs) = (other, otherGates, otherPairs);
                 }
             }
+            // And one placement the hypergraph never proposes: qubits in index order, each QPU
+            // filled in turn. Circuits built in qubit order (QFTs, adders) then need only copies
+            // that run forward and die young; the full count decides whether it is better.
+            if (pairs > result.Objective && InOrder(n, cost) is { } inOrder)
+            {
+                var orderGates = new int[gateQpu.Length];
+                for (int g = 0; g < orderGates.Length; g++)
+                {
+                    orderGates[g] = inOrder[hypergraph.GateQubits[2 * g]];
+                }
+                long orderPairs = CommQubitRefiner.Refine(hypergraph, metrics, inOrder.AsSpan(0, n), orderGates);
+                if (orderPairs < pairs)
+                {
+                    int[] all = [.. inOrder, .. orderGates];
+                    var weights = PartitionMetrics.BlockWeights(hypergraph.Graph, all, cost.BlockCount);
+                    result = result with { BlockOf = [.. all], BlockWeights = weights };
+                    (gateQpu, pairs) = (orderGates, orderPairs);
+                }
+            }
         }
         var qpuOfQubit = result.BlockOf[..n];
         var blockOf = result.BlockOf.ToArray();
@@ -66,5 +85,27 @@ public static class CircuitPartitioner
             gates.Add(new GatePlacement(op, qpu, local ? GateRealization.Local : GateRealization.Telegate));
         }
         return new Placement(normalized, qpuOfQubit, gates.MoveToImmutable(), ebits, result.BlockWeights, hypergraph);
+    }
+
+    /// <summary>Qubit q on the first QPU with room left, in index order; null when they do not fit.</summary>
+    private static int[]? InOrder(int qubits, IBlockCost cost)
+    {
+        var blockOf = new int[qubits];
+        int block = 0;
+        long used = 0;
+        for (int q = 0; q < qubits; q++)
+        {
+            while (block < cost.BlockCount && used >= cost.Capacity(block))
+            {
+                (block, used) = (block + 1, 0);
+            }
+            if (block == cost.BlockCount)
+            {
+                return null;
+            }
+            blockOf[q] = block;
+            used++;
+        }
+        return blockOf;
     }
 }

@@ -16,7 +16,7 @@ internal sealed class CommQubitRefiner
     private const int MaxPasses = 6;
 
     // Requests replayed through the cache model per search, at most (a deterministic time limit).
-    private const long WorkBudget = 40_000_000;
+    private const long WorkBudget = 15_000_000;
 
     private readonly CircuitHypergraph _graph;
     private readonly IBlockCost _cost;

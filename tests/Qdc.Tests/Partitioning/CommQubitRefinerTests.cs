@@ -113,6 +113,11 @@ public class CommQubitRefinerTests(ITestOutputHelper output)
         output.WriteLine($"QFT({n}) on {k}: {aware.Ebits} pairs ({aware.SerialisationEbits} serialising) with the refiner, {plain.Ebits} ({plain.SerialisationEbits}) without");
         Assert.True(aware.Ebits < plain.Ebits);
         Assert.True(aware.SerialisationEbits * 10 <= aware.Ebits, $"{aware.SerialisationEbits} of {aware.Ebits} pairs serialise");
+        // Qubits in index order and every copy running forward (qubit i after its Hadamard, to each
+        // later QPU that holds some j > i) fit one communication qubit and cost this much: never more.
+        int capacity = (n / k) + 1;
+        int forward = Enumerable.Range(0, n).Sum(i => Enumerable.Range((i / capacity) + 1, k).Count(b => b * capacity < n && b < k));
+        Assert.True(aware.Ebits <= forward, $"{aware.Ebits} pairs, forward copies in qubit order need {forward}");
     }
 
     [Fact]
