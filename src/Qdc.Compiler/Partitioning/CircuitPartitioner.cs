@@ -22,6 +22,7 @@ public static class CircuitPartitioner
         var hypergraph = CircuitHypergraph.Build(normalized);
         var metrics = new TopologyMetrics(topology);
         var cost = new TopologyBlockCost(metrics);
+        options ??= new PartitionOptions();
         var result = MultilevelPartitioner.Partition(hypergraph.Graph, cost, options);
         if (!result.IsFeasible)
         {
@@ -31,16 +32,15 @@ public static class CircuitPartitioner
         // The partitioner ignores how many copies a QPU can hold at once; the refiner moves gates
         // between their operands' QPUs until the copies fit, or as near as it can.
         var gateQpu = result.BlockOf[n..].ToArray();
-        if (options?.CommQubitAware ?? true)
+        if (options.CommQubitAware)
         {
             long pairs = CommQubitRefiner.Refine(hypergraph, metrics, result.BlockOf.AsSpan(0, n), gateQpu);
             // When copies do not fit, other placements of the qubits that cost as little in the
             // hypergraph may fit them better: on small circuits, try a few (seeds derived from the
             // user's, so still deterministic) and keep the one needing the fewest pairs.
-            var seed = (options ?? new PartitionOptions()).Seed;
             for (int extra = 1; pairs > result.Objective && extra <= ExtraPlacements && hypergraph.Graph.PinCount <= ExtraPlacementPins; extra++)
             {
-                var other = MultilevelPartitioner.Partition(hypergraph.Graph, cost, (options ?? new PartitionOptions()) with { Seed = seed + (ulong)extra * 0x9E3779B97F4A7C15UL });
+                var other = MultilevelPartitioner.Partition(hypergraph.Graph, cost, options with { Seed = options.Seed + ((ulong)extra * 0x9E3779B97F4A7C15UL) });
                 if (!other.IsFeasible)
                 {
                     continue;

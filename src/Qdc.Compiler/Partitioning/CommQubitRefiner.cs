@@ -38,6 +38,10 @@ internal sealed class CommQubitRefiner
     private readonly List<int> _reqNets = [];
     private readonly List<int> _sends = [];
     private readonly List<int> _none = [];
+    private readonly List<int> _from = [];
+    private readonly HashSet<int> _trialQpus = [];
+    private readonly HashSet<int> _trialNets = [];
+    private readonly int[] _trialRemakes;
     private readonly List<int>[] _netsHomedAt;
 
     private readonly bool _withSends;
@@ -72,6 +76,7 @@ internal sealed class CommQubitRefiner
             Add(g, gateQpu[g]);
         }
         _remakes = new int[_k];
+        _trialRemakes = new int[_k];
         _cache = new CopyCache(capacity.Length == 0 ? 1 : capacity.Max());
         for (int p = 0; p < _k; p++)
         {
@@ -233,40 +238,59 @@ internal sealed class CommQubitRefiner
         {
             return false;
         }
-        var from = new int[moves.Count];
-        var qpus = new HashSet<int>();
-        var nets = new HashSet<int>();
+        // Scratch kept across trials: the search tries thousands of moves.
+        _from.Clear();
+        _trialQpus.Clear();
+        _trialNets.Clear();
         foreach (var (g, to) in moves)
         {
-            qpus.Add(_gateQpu[g]);
-            qpus.Add(to);
-            nets.Add(_sideNet[2 * g]);
-            nets.Add(_sideNet[(2 * g) + 1]);
+            _trialQpus.Add(_gateQpu[g]);
+            _trialQpus.Add(to);
+            _trialNets.Add(_sideNet[2 * g]);
+            _trialNets.Add(_sideNet[(2 * g) + 1]);
             // The operands' homes send the copies, and when they send may change.
-            qpus.Add(_home[_sideQubit[2 * g]]);
-            qpus.Add(_home[_sideQubit[(2 * g) + 1]]);
+            _trialQpus.Add(_home[_sideQubit[2 * g]]);
+            _trialQpus.Add(_home[_sideQubit[(2 * g) + 1]]);
         }
-        long before = nets.Sum(e => (long)_cost.SpanCost(_netMask[e])) + qpus.Sum(p => (long)_remakes[p]);
-        for (int i = 0; i < moves.Count; i++)
+        long before = SpanCost(_trialNets);
+        foreach (int p in _trialQpus)
         {
-            from[i] = _gateQpu[moves[i].Gate];
-            Move(moves[i].Gate, moves[i].To);
+            before += _remakes[p];
         }
-        var remakes = qpus.ToDictionary(p => p, Remakes);
-        long after = nets.Sum(e => (long)_cost.SpanCost(_netMask[e])) + remakes.Values.Sum(r => (long)r);
+        foreach (var (g, to) in moves)
+        {
+            _from.Add(_gateQpu[g]);
+            Move(g, to);
+        }
+        long after = SpanCost(_trialNets);
+        foreach (int p in _trialQpus)
+        {
+            _trialRemakes[p] = Remakes(p);
+            after += _trialRemakes[p];
+        }
         if (after < before)
         {
-            foreach (var (p, r) in remakes)
+            foreach (int p in _trialQpus)
             {
-                _remakes[p] = r;
+                _remakes[p] = _trialRemakes[p];
             }
             return true;
         }
         for (int i = moves.Count - 1; i >= 0; i--)
         {
-            Move(moves[i].Gate, from[i]);
+            Move(moves[i].Gate, _from[i]);
         }
         return false;
+    }
+
+    private long SpanCost(HashSet<int> nets)
+    {
+        long total = 0;
+        foreach (int e in nets)
+        {
+            total += _cost.SpanCost(_netMask[e]);
+        }
+        return total;
     }
 
     private void Move(int g, int to)

@@ -66,7 +66,8 @@ internal sealed class CopyCache
         }
         int count = 0;
         int remakes = 0;
-        _stamp++;
+        _stamp++; // a fresh stamp: from here on it marks the nets whose copy has been made
+
         for (int i = 0; i < r; i++)
         {
             int e = nets[i];

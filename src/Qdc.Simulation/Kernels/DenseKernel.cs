@@ -132,7 +132,10 @@ internal sealed unsafe class DenseKernel
         return s;
     }
 
-    /// <summary>Two bases at a time: each matrix vector loaded serves both, and sixteen sums are in flight.</summary>
+    /// <summary>
+    /// Two bases at a time: each matrix vector loaded serves both, and sixteen sums are in flight.
+    /// The four-, two- and one-row steps are written out because the sums must live in registers.
+    /// </summary>
     private void ApplyVectors<TQ, TV>(double* amplitudes, long b, long count, long mask)
         where TQ : struct, IQuad<TV>
         where TV : unmanaged
