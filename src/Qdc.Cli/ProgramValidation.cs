@@ -36,8 +36,14 @@ internal static class ProgramValidation
         int width = QubitCompaction.Compact(candidate, joined.StartMap, joined.EndMap).Circuit.QubitCount;
         var options = new EquivalenceOptions { Seed = seed, OutputQubitMap = joined.EndMap, Simulation = new SimulationOptions { Threads = threads } };
         int events = candidate.Operations.Count(o => o is MeasureOperation or ResetOperation);
-        double runs = options.InputStates * (events <= options.MaxExhaustiveMeasurements ? Math.Pow(2, events) : options.BranchesPerState);
-        double work = Math.Pow(2, width) * candidate.Operations.Length * runs;
+        double perRun = Math.Pow(2, width) * candidate.Operations.Length;
+        double work = perRun * options.InputStates * (events <= options.MaxExhaustiveMeasurements ? Math.Pow(2, events) : options.BranchesPerState);
+        if (work > MaxWork && events <= options.MaxExhaustiveMeasurements)
+        {
+            // Every branch would take too long, but random branches still check it: sample them.
+            options = options with { Exhaustive = ExhaustiveMode.Never };
+            work = perRun * options.InputStates * options.BranchesPerState;
+        }
         // A --max-qubits above the default is taken as asking for the long run too.
         if (width > maxQubits || (work > MaxWork && maxQubits <= DefaultMaxQubits))
         {

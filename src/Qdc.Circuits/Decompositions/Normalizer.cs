@@ -6,14 +6,21 @@ namespace Qdc.Circuits.Decompositions;
 /// <summary>
 /// Brings a circuit to one-qubit gates, cx and the diagonal two-qubit gates, which partitioning
 /// needs whole; everything else is decomposed exactly, and a diagonal gate written as
-/// cx · diagonal · cx is folded back into one (<see cref="CxPhaseFolding"/>).
+/// cx · diagonal · cx is folded back into one (<see cref="CxPhaseFolding"/>). On request, two-qubit
+/// diagonal gates closer to the identity than a given angle are dropped (<see cref="Approximation"/>).
 /// </summary>
 public static class Normalizer
 {
-    /// <summary>True for the gates <see cref="ToBasis"/> keeps as they are.</summary>
+    /// <summary>True for the gates <see cref="ToBasis(Circuit)"/> keeps as they are.</summary>
     public static bool IsBasisGate(Gate gate) => BasisRules.IsBasis(gate);
 
-    public static Circuit ToBasis(Circuit circuit)
+    public static Circuit ToBasis(Circuit circuit) => ToBasis(circuit, 0, out _);
+
+    /// <summary>
+    /// As <see cref="ToBasis(Circuit)"/>, then without the two-qubit diagonal gates whose phases
+    /// span less than <paramref name="dropBelowRadians"/> (0: exact).
+    /// </summary>
+    public static Circuit ToBasis(Circuit circuit, double dropBelowRadians, out Approximation approximation)
     {
         var ops = ImmutableArray.CreateBuilder<Operation>(circuit.Operations.Length);
         double phase = circuit.GlobalPhase;
@@ -34,6 +41,6 @@ public static class Normalizer
             }
         }
         var folded = CxPhaseFolding.Fold(ops, ref phase);
-        return circuit.WithOperations(folded, phase);
+        return circuit.WithOperations(SmallPhaseDropping.Drop(folded, dropBelowRadians, out approximation), phase);
     }
 }

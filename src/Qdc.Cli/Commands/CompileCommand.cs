@@ -32,6 +32,7 @@ internal static class CompileCommand
         strategy.AcceptOnlyFromAmong("auto", "telegate", "teledata");
         var validate = new Option<bool>("--validate") { Description = "Read the node programs back, join them, and simulate them against the source on random inputs and measurement branches; exit 3 if they differ." };
         var param = CircuitInput.ParamOption();
+        var approximate = ApproximationInput.Option();
         var threads = new Option<int>("--threads") { Description = "Worker threads for the partitioner and the validation (0: one per core). The output is the same whatever the count.", DefaultValueFactory = _ => 0 };
         threads.Validators.Add(r =>
         {
@@ -59,6 +60,7 @@ internal static class CompileCommand
             strategy,
             validate,
             param,
+            approximate,
             threads,
             report,
             quiet,
@@ -77,7 +79,7 @@ internal static class CompileCommand
             var say = isQuiet || isJson ? TextWriter.Null : stdout;
             using var progress = new ConsoleProgress(stderr, ConsoleProgress.ShouldShow(stderr, isQuiet));
             progress.Phase("partitioning");
-            if (PlacedCircuit.Load(parse.GetValue(circuit)!, parse.GetValue(param), parse.GetValue(topologyOption), s, stderr, out int exit, threadCount) is not { } placed)
+            if (PlacedCircuit.Load(parse.GetValue(circuit)!, parse.GetValue(param), parse.GetValue(topologyOption), s, stderr, out int exit, threadCount, parse.GetValue(approximate)) is not { } placed)
             {
                 return exit;
             }
@@ -147,6 +149,10 @@ internal static class CompileCommand
                     var link = topology.Links[l];
                     say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {topology.Qpus[link.A].Id} -- {topology.Qpus[link.B].Id}: {program.EbitsByLink[l]}"));
                 }
+            }
+            if (ApproximationInput.Summary(placement.Approximation) is { } approximated)
+            {
+                say.WriteLine(approximated);
             }
             say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"makespan {Duration.Format(schedule.MakespanSeconds)} (critical path {Duration.Format(schedule.CriticalPathSeconds)}), estimated success {SuccessText(schedule.Log10SuccessProbability)}"));
             say.WriteLine($"wrote {string.Join(", ", files.Paths)} in {dir}");

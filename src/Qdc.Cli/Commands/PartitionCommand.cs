@@ -15,6 +15,7 @@ internal static class PartitionCommand
         var hmetis = new Option<string?>("--export-hmetis") { Description = "Also write the circuit's hypergraph in hMETIS format (qubits weight 1, gates weight 0), to check the cut with KaHyPar or hMETIS." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the partitioner; the same seed gives the same placement on any thread count.", DefaultValueFactory = _ => 1 };
         var param = CircuitInput.ParamOption();
+        var approximate = ApproximationInput.Option();
         var command = new Command("partition",
             "Place a circuit's qubits on the QPUs of a data center with qdc's multilevel hypergraph partitioner, "
             + "minimizing the EPR pairs (ebits) a telegate distribution needs, under each QPU's capacity.\n\n"
@@ -27,11 +28,12 @@ internal static class PartitionCommand
             hmetis,
             seed,
             param,
+            approximate,
         };
         command.SetAction(parse =>
         {
             ulong s = parse.GetValue(seed);
-            if (PlacedCircuit.Load(parse.GetValue(circuit)!, parse.GetValue(param), parse.GetValue(topologyOption), s, stderr, out int exit) is not { } placed)
+            if (PlacedCircuit.Load(parse.GetValue(circuit)!, parse.GetValue(param), parse.GetValue(topologyOption), s, stderr, out int exit, approximate: parse.GetValue(approximate)) is not { } placed)
             {
                 return exit;
             }
@@ -44,6 +46,10 @@ internal static class PartitionCommand
             if (parse.GetValue(output) is { } o)
             {
                 AtomicFile.Write(o, PartitionJson.Write(placement, topology, s));
+            }
+            if (ApproximationInput.Summary(placement.Approximation) is { } approximated)
+            {
+                stdout.WriteLine(approximated);
             }
             int telegates = placement.Gates.Count(g => g.Realization == GateRealization.Telegate);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ebits {placement.Ebits} (predicted, telegates only)"));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Qdc.Circuits.Decompositions;
 using Qdc.Circuits.Diagnostics;
 using Qdc.Compiler.Emission;
 
@@ -47,6 +48,13 @@ internal static class ValidateCommand
             {
                 stderr.WriteLine($"qdc: the node programs were compiled from a circuit of {joined.SourceQubits} qubits and {joined.SourceClbits} clbits, not this one ({source.QubitCount} and {source.ClbitCount})");
                 return ExitCodes.InputError;
+            }
+            // An approximate compile is checked against the circuit it approximated, with the angle it recorded.
+            double approximate = ApproximationInput.FromReport(parse.GetValue(dir)!);
+            if (approximate > 0)
+            {
+                source = Normalizer.ToBasis(source, approximate, out var approximation);
+                stdout.WriteLine($"{ApproximationInput.Summary(approximation)}, as report.json records: checking the approximate circuit");
             }
             return ProgramValidation.Run(source, joined, parse.GetValue(seed), strict: true, stdout, stderr, parse.GetValue(maxQubits));
         });

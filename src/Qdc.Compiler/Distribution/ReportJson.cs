@@ -20,6 +20,15 @@ public static class ReportJson
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
+            // Only an approximate compile has the key, so exact reports stay as they were.
+            if (!placement.Approximation.IsExact)
+            {
+                w.WriteStartObject("approximation");
+                w.WriteNumber("belowRadians", placement.Approximation.BelowRadians);
+                w.WriteNumber("droppedGates", placement.Approximation.DroppedGates);
+                w.WriteNumber("errorBound", placement.Approximation.ErrorBound);
+                w.WriteEndObject();
+            }
             w.WriteStartObject("circuit");
             w.WriteNumber("gates", source.Operations.Count(o => o is GateOperation));
             w.WriteNumber("qubits", source.QubitCount);

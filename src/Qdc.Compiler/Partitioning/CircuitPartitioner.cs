@@ -18,11 +18,11 @@ public static class CircuitPartitioner
 
     public static Placement? Place(Circuit circuit, Topology.Topology topology, PartitionOptions? options = null)
     {
-        var normalized = Normalizer.ToBasis(circuit);
+        options ??= new PartitionOptions();
+        var normalized = Normalizer.ToBasis(circuit, options.DropPhasesBelow, out var approximation);
         var hypergraph = CircuitHypergraph.Build(normalized);
         var metrics = new TopologyMetrics(topology);
         var cost = new TopologyBlockCost(metrics);
-        options ??= new PartitionOptions();
         var result = MultilevelPartitioner.Partition(hypergraph.Graph, cost, options);
         if (!result.IsFeasible)
         {
@@ -84,7 +84,7 @@ public static class CircuitPartitioner
             bool local = normalized.Operations[op].Qubits.All(q => qpuOfQubit[q] == qpu);
             gates.Add(new GatePlacement(op, qpu, local ? GateRealization.Local : GateRealization.Telegate));
         }
-        return new Placement(normalized, qpuOfQubit, gates.MoveToImmutable(), ebits, result.BlockWeights, hypergraph);
+        return new Placement(normalized, qpuOfQubit, gates.MoveToImmutable(), ebits, result.BlockWeights, hypergraph) { Approximation = approximation };
     }
 
     /// <summary>Qubit q on the first QPU with room left, in index order; null when they do not fit.</summary>

@@ -24,6 +24,13 @@ public sealed record PartitionOptions
     /// </summary>
     public bool CommQubitAware { get; init; } = true;
 
+    /// <summary>
+    /// Drop two-qubit diagonal gates whose phases span less than this many radians before
+    /// placing (an approximate QFT); 0 keeps the circuit exact. Everything after the partitioner,
+    /// validation included, then works on the approximate circuit.
+    /// </summary>
+    public double DropPhasesBelow { get; init; }
+
     /// <summary>Whether small instances end with iterated local search; off inside recursive bisection.</summary>
     internal bool LocalSearch { get; init; } = true;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Qdc.Circuits;
+using Qdc.Circuits.Decompositions;
 
 namespace Qdc.Compiler.Partitioning;
 
@@ -26,4 +27,8 @@ public sealed record Placement(
     ImmutableArray<GatePlacement> Gates,
     long Ebits,
     ImmutableArray<long> Loads,
-    CircuitHypergraph Hypergraph);
+    CircuitHypergraph Hypergraph)
+{
+    /// <summary>The gates the normalization dropped (<see cref="PartitionOptions.DropPhasesBelow"/>); <see cref="Normalized"/> is then the approximate circuit.</summary>
+    public Approximation Approximation { get; init; } = Approximation.Exact;
+}

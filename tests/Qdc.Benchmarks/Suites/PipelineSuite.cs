@@ -53,11 +53,16 @@ public sealed class PipelineSuite : ISuite
     /// as in the reference; "no embed" is the partitioner's figure when runs stop at every gate
     /// that does not commute with them, which is what embedding saves.
     /// </summary>
+    // pytket's qft_n63 figures are met by a QFT without its controlled phases below about π/2^15:
+    // the column shows what qdc spends on that approximate circuit.
+    private const double ApproximateBelow = 1e-4;
+
     private static void QasmBenchRows(TextWriter output)
     {
         output.WriteLine();
         output.WriteLine("                   (published figures assume unlimited communication qubits: the first columns do too; the rest have 2 per QPU)");
-        output.WriteLine("qasmbench        k  no embed  unlimited  best published          predicted  telegate (serialisation)  auto  teledata  lower time");
+        output.WriteLine($"                   (approx: unlimited, with --approximate {ApproximateBelow:G2}; '-' where nothing is dropped)");
+        output.WriteLine("qasmbench        k  no embed  unlimited  best published          approx  predicted  telegate (serialisation)  auto  teledata  lower time");
         int met = 0, rows = 0;
         foreach (var (name, best) in QasmBenchCircuits.Rows)
         {
@@ -73,6 +78,8 @@ public sealed class PipelineSuite : ISuite
                 var roomy = AllToAll(k, (circuit.QubitCount / k) + 1, circuit.QubitCount + 2);
                 var free = CircuitPartitioner.Place(circuit, roomy, new PartitionOptions { Seed = 1 }) ?? throw new InvalidOperationException("does not fit");
                 long unlimited = Math.Min(Distributor.Lower(free, roomy).Ebits, Distributor.Lower(free, roomy, new DistributionOptions { Strategy = DistributionStrategy.Auto }).Ebits);
+                var cut = CircuitPartitioner.Place(circuit, roomy, new PartitionOptions { Seed = 1, DropPhasesBelow = ApproximateBelow }) ?? throw new InvalidOperationException("does not fit");
+                string approx = cut.Approximation.DroppedGates == 0 ? "-" : Math.Min(Distributor.Lower(cut, roomy).Ebits, Distributor.Lower(cut, roomy, new DistributionOptions { Strategy = DistributionStrategy.Auto }).Ebits).ToString(CultureInfo.InvariantCulture);
                 var placement = CircuitPartitioner.Place(circuit, topology, new PartitionOptions { Seed = 1 }) ?? throw new InvalidOperationException("does not fit");
                 var plain = CircuitHypergraph.Build(placement.Normalized, embed: false);
                 long noEmbed = MultilevelPartitioner.Partition(plain.Graph, new AllToAllBlockCost(BlockCapacities.QubitsPlusOne(circuit.QubitCount, k)), new PartitionOptions { Seed = 1 }).Objective;
@@ -85,7 +92,7 @@ public sealed class PipelineSuite : ISuite
                 met += ok ? 1 : 0;
                 rows++;
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{name,-16} {k,1} {noEmbed,9} {unlimited,10} {best[k - 2],15:0.#} {(ok ? "met" : "MISSED"),-6} {placement.Ebits,10} {telegate.Ebits,9} ({telegate.SerialisationEbits,3}) {auto.Ebits,14} {teledata.Ebits,9} {seconds,9:F3} s"));
+                    $"{name,-16} {k,1} {noEmbed,9} {unlimited,10} {best[k - 2],15:0.#} {(ok ? "met" : "MISSED"),-6} {approx,6} {placement.Ebits,10} {telegate.Ebits,9} ({telegate.SerialisationEbits,3}) {auto.Ebits,14} {teledata.Ebits,9} {seconds,9:F3} s"));
             }
         }
         output.WriteLine($"{met} of {rows} rows at or below the best published figure");
