@@ -10,7 +10,7 @@ namespace Qdc.Cli;
 /// </summary>
 internal sealed record PlacedCircuit(Circuit Source, Compiler.Topology.Topology Topology, Placement Placement, double Seconds)
 {
-    public static PlacedCircuit? Load(string circuitPath, string[]? parameters, string? topologyPath, ulong seed, TextWriter stderr, out int exitCode, int threads = 0, double approximate = 0)
+    public static PlacedCircuit? Load(string circuitPath, string[]? parameters, string? topologyPath, ulong seed, TextWriter stderr, out int exitCode, int threads = 0, double approximate = 0, bool teledata = false)
     {
         var source = CircuitInput.Load(circuitPath, parameters, stderr, out exitCode);
         if (source is null)
@@ -23,7 +23,7 @@ internal sealed record PlacedCircuit(Circuit Source, Compiler.Topology.Topology 
             return null;
         }
         var clock = Stopwatch.StartNew();
-        var placement = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = seed, DropPhasesBelow = approximate, MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount });
+        var placement = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = seed, DropPhasesBelow = approximate, Teledata = teledata, MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount });
         if (placement is null)
         {
             stderr.WriteLine($"qdc: the circuit's qubits do not fit the QPUs of '{topology.Name}'");

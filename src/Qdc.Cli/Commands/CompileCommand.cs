@@ -79,26 +79,28 @@ internal static class CompileCommand
             var say = isQuiet || isJson ? TextWriter.Null : stdout;
             using var progress = new ConsoleProgress(stderr, ConsoleProgress.ShouldShow(stderr, isQuiet));
             progress.Phase("partitioning");
-            if (PlacedCircuit.Load(parse.GetValue(circuit)!, parse.GetValue(param), parse.GetValue(topologyOption), s, stderr, out int exit, threadCount, parse.GetValue(approximate)) is not { } placed)
-            {
-                return exit;
-            }
-            var (source, topology, placement) = (placed.Source, placed.Topology, placed.Placement);
-            var clock = Stopwatch.StartNew();
-            progress.Phase("lowering");
             var mode = parse.GetValue(strategy) switch
             {
                 "telegate" => DistributionStrategy.Telegate,
                 "teledata" => DistributionStrategy.Teledata,
                 _ => DistributionStrategy.Auto,
             };
+            if (PlacedCircuit.Load(parse.GetValue(circuit)!, parse.GetValue(param), parse.GetValue(topologyOption), s, stderr, out int exit, threadCount, parse.GetValue(approximate), teledata: mode != DistributionStrategy.Telegate) is not { } placed)
+            {
+                return exit;
+            }
+            var (source, topology) = (placed.Source, placed.Topology);
+            var clock = Stopwatch.StartNew();
+            progress.Phase("lowering");
             var diagnostics = new DiagnosticBag();
-            var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = mode }, diagnostics, parse.GetValue(topologyOption) ?? topology.Name);
-            if (program is null)
+            // With teledata allowed, the partitioner may offer a second placement in which qubits
+            // visit other QPUs; the one that really spends fewer pairs is written.
+            if (Distributor.LowerBest(placed.Placement, topology, new DistributionOptions { Strategy = mode }, diagnostics, parse.GetValue(topologyOption) ?? topology.Name) is not { } lowered)
             {
                 DiagnosticWriter.Write(stderr, diagnostics);
                 return ExitCodes.Infeasible;
             }
+            var (placement, program) = lowered;
             progress.Phase("scheduling");
             if (scheduling.Run(parse, program, topology, stderr, out exit) is not { } schedule)
             {

@@ -44,4 +44,26 @@ public static class Distributor
             return null;
         }
     }
+
+    /// <summary>
+    /// As <see cref="Lower(Placement, Topology.Topology, DistributionOptions?, DiagnosticBag, string)"/>,
+    /// but with the auto and teledata strategies the placement's
+    /// <see cref="Placement.TeledataAlternative"/> is lowered too, and whichever spends fewer pairs
+    /// is kept (the placement itself on a tie), with the placement it came from.
+    /// </summary>
+    public static (Placement Placement, DistributedProgram Program)? LowerBest(Placement placement, Topology.Topology topology, DistributionOptions options, DiagnosticBag diagnostics, string topologyPath = "topology")
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(options);
+        if (Lower(placement, topology, options, diagnostics, topologyPath) is not { } program)
+        {
+            return null;
+        }
+        if (options.Strategy != DistributionStrategy.Telegate && placement.TeledataAlternative is { } alternative
+            && Lower(alternative, topology, options, new DiagnosticBag(), topologyPath) is { } other && other.Ebits < program.Ebits)
+        {
+            return (alternative, other);
+        }
+        return (placement, program);
+    }
 }

@@ -16,6 +16,11 @@ public static class CircuitPartitioner
     private const int ExtraPlacements = 3;
     private const int ExtraPlacementPins = 4000;
 
+    // The segmented hypergraph is partitioned too (for teledata) up to this many pins of the
+    // plain one: the QASMBench circuits have up to 3,600, QFT-100 10,000, where a second
+    // partition would add about a second to a pipeline meant to take under two.
+    private const int TeledataPins = 6000;
+
     public static Placement? Place(Circuit circuit, Topology.Topology topology, PartitionOptions? options = null)
     {
         options ??= new PartitionOptions();
@@ -72,19 +77,37 @@ public static class CircuitPartitioner
                 }
             }
         }
-        var qpuOfQubit = result.BlockOf[..n];
         var blockOf = result.BlockOf.ToArray();
         gateQpu.CopyTo(blockOf, n);
-        long ebits = PartitionMetrics.Objective(hypergraph.Graph, blockOf, cost);
+        var placement = Build(normalized, hypergraph, blockOf, PartitionMetrics.Objective(hypergraph.Graph, blockOf, cost), result.BlockWeights) with { Approximation = approximation };
+        if (options.Teledata && hypergraph.Graph.PinCount <= TeledataPins)
+        {
+            var segmented = MultilevelPartitioner.Partition(SegmentedHypergraph.Build(hypergraph), cost, options);
+            if (segmented.IsFeasible && segmented.Objective < placement.Ebits)
+            {
+                var blocks = segmented.BlockOf[..hypergraph.Graph.VertexCount].ToArray();
+                placement = placement with
+                {
+                    TeledataAlternative = Build(normalized, hypergraph, blocks, segmented.Objective, PartitionMetrics.BlockWeights(hypergraph.Graph, blocks, cost.BlockCount)) with { Approximation = approximation },
+                };
+            }
+        }
+        return placement;
+    }
+
+    private static Placement Build(Circuit normalized, CircuitHypergraph hypergraph, int[] blockOf, long ebits, ImmutableArray<long> loads)
+    {
+        int n = hypergraph.QubitCount;
+        var qpuOfQubit = blockOf[..n];
         var gates = ImmutableArray.CreateBuilder<GatePlacement>(hypergraph.GateOperation.Length);
         for (int g = 0; g < hypergraph.GateOperation.Length; g++)
         {
             int op = hypergraph.GateOperation[g];
-            int qpu = gateQpu[g];
+            int qpu = blockOf[n + g];
             bool local = normalized.Operations[op].Qubits.All(q => qpuOfQubit[q] == qpu);
             gates.Add(new GatePlacement(op, qpu, local ? GateRealization.Local : GateRealization.Telegate));
         }
-        return new Placement(normalized, qpuOfQubit, gates.MoveToImmutable(), ebits, result.BlockWeights, hypergraph) { Approximation = approximation };
+        return new Placement(normalized, [.. qpuOfQubit], gates.MoveToImmutable(), ebits, loads, hypergraph);
     }
 
     /// <summary>Qubit q on the first QPU with room left, in index order; null when they do not fit.</summary>

@@ -31,6 +31,13 @@ public sealed record PartitionOptions
     /// </summary>
     public double DropPhasesBelow { get; init; }
 
+    /// <summary>
+    /// Also partition the time-segmented hypergraph, in which a qubit may visit another QPU for a
+    /// stretch of its runs (teledata), and offer the result as <see cref="Placement.TeledataAlternative"/>.
+    /// For the auto and teledata strategies; telegates alone cannot use it.
+    /// </summary>
+    public bool Teledata { get; init; }
+
     /// <summary>Whether small instances end with iterated local search; off inside recursive bisection.</summary>
     internal bool LocalSearch { get; init; } = true;
 

@@ -31,4 +31,12 @@ public sealed record Placement(
 {
     /// <summary>The gates the normalization dropped (<see cref="PartitionOptions.DropPhasesBelow"/>); <see cref="Normalized"/> is then the approximate circuit.</summary>
     public Approximation Approximation { get; init; } = Approximation.Exact;
+
+    /// <summary>
+    /// With <see cref="PartitionOptions.Teledata"/>, a second placement of the same circuit from the
+    /// time-segmented hypergraph (<see cref="SegmentedHypergraph"/>), where qubits visit other QPUs for
+    /// stretches of runs, when it predicts fewer pairs than this one; its <see cref="Ebits"/> counts
+    /// the teleports. The lowering keeps whichever of the two really spends fewer.
+    /// </summary>
+    public Placement? TeledataAlternative { get; init; }
 }

@@ -31,7 +31,7 @@ public class LoweringPropertyTests(ITestOutputHelper output)
     public void RandomCircuitsWithControlFlowOnRandomTopologies()
     {
         var clock = Stopwatch.StartNew();
-        int programs = 0, simulated = 0, validated = 0, infeasible = 0, broken = 0, harmless = 0, serialised = 0, teleports = 0;
+        int programs = 0, simulated = 0, validated = 0, infeasible = 0, broken = 0, harmless = 0, serialised = 0, teleports = 0, visits = 0;
         for (int seed = 0; seed < Cases; seed++)
         {
             var rng = new SplitMix64((ulong)seed + 7000);
@@ -39,16 +39,17 @@ public class LoweringPropertyTests(ITestOutputHelper output)
             var source = ControlFlowCircuits.Random(rng, qubits, 6 + rng.Next(14));
             var topology = ControlFlowCircuits.Topology(rng, qubits, out string shape);
             string what = $"seed {seed}: {qubits} qubits on {topology.QpuCount} QPUs ({shape}, comm [{string.Join(",", topology.Qpus.Select(q => q.CommQubits))}])";
-            var placement = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = (ulong)seed, MaxDegreeOfParallelism = 1 })
+            // With Teledata the partitioner may also offer a placement where qubits visit other QPUs.
+            var primary = CircuitPartitioner.Place(source, topology, new PartitionOptions { Seed = (ulong)seed, MaxDegreeOfParallelism = 1, Teledata = true })
                 ?? throw new InvalidOperationException($"{what}: does not fit");
-            var reference = TerminalMeasurements.Strip(placement.Normalized);
+            var reference = TerminalMeasurements.Strip(primary.Normalized);
             Circuit? previous = null;
             foreach (var strategy in Strategies)
             {
                 var diagnostics = new DiagnosticBag();
-                var program = Distributor.Lower(placement, topology, new DistributionOptions { Strategy = strategy }, diagnostics);
+                var lowered = Distributor.LowerBest(primary, topology, new DistributionOptions { Strategy = strategy }, diagnostics);
                 string where = $"{what}, {strategy}";
-                if (program is null)
+                if (lowered is not { } best)
                 {
                     // Only a relay through a QPU with one communication qubit is impossible.
                     Assert.Equal(DistributionCodes.TooFewCommQubits, Assert.Single(diagnostics.Items).Code);
@@ -56,7 +57,9 @@ public class LoweringPropertyTests(ITestOutputHelper output)
                     infeasible++;
                     continue;
                 }
+                var (placement, program) = best;
                 programs++;
+                visits += placement == primary ? 0 : 1;
                 AssertResources(placement, topology, program, strategy, where);
                 serialised += program.SerialisationEbits != 0 ? 1 : 0;
                 teleports += program.EprPairs.Count(p => p.Use == EprUse.Teleport);
@@ -93,11 +96,12 @@ public class LoweringPropertyTests(ITestOutputHelper output)
                 }
             }
         }
-        output.WriteLine($"{programs} programs ({infeasible} infeasible), {validated} validated ({simulated} simulated), {broken} broken ones caught, {serialised} serialised, {teleports} teleport pairs, {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{programs} programs ({infeasible} infeasible), {validated} validated ({simulated} simulated), {broken} broken ones caught, {serialised} serialised, {teleports} teleport pairs, {visits} from the segmented placement, {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(validated >= 500, $"only {validated} programs were validated");
         Assert.True(broken >= 20, $"only {broken} broken programs were caught");
         Assert.True(harmless * 10 <= broken, $"{harmless} broken programs went unnoticed, against {broken} caught");
         Assert.True(serialised > 0 && teleports > 0, "the suite should serialise and teleport somewhere");
+        Assert.True(visits > 0, "the segmented placement should win somewhere");
     }
 
     private static void AssertResources(Placement placement, QdcTopology topology, DistributedProgram program, DistributionStrategy strategy, string where)
