@@ -32,7 +32,7 @@ internal static class TeledataPlanner
         {
             int home = placement.QpuOfQubit[q];
             // A qubit's runs never overlap, so their first gates put them in circuit order.
-            var nets = netsOfQubit[q].OrderBy(e => FirstGate(graph, e)).ToList();
+            var nets = netsOfQubit[q].OrderBy(e => graph.FirstGate(e)).ToList();
             int start = 0;
             while (start < nets.Count)
             {
@@ -76,19 +76,6 @@ internal static class TeledataPlanner
             qpu = p;
         }
         return qpu;
-    }
-
-    private static int FirstGate(CircuitHypergraph graph, int net)
-    {
-        int first = int.MaxValue;
-        foreach (int pin in graph.Graph.Pins(net))
-        {
-            if (pin >= graph.QubitCount)
-            {
-                first = Math.Min(first, pin - graph.QubitCount);
-            }
-        }
-        return first;
     }
 
     private static int LastGate(CircuitHypergraph graph, int net)

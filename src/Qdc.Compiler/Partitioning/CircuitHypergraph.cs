@@ -48,6 +48,20 @@ public sealed class CircuitHypergraph
 
     public int GateVertex(int gateIndex) => QubitCount + gateIndex;
 
+    /// <summary>The index of the net's first gate; a qubit's runs never overlap, so this orders them in time.</summary>
+    public int FirstGate(int net)
+    {
+        int first = int.MaxValue;
+        foreach (int pin in Graph.Pins(net))
+        {
+            if (pin >= QubitCount)
+            {
+                first = Math.Min(first, pin - QubitCount);
+            }
+        }
+        return first;
+    }
+
     /// <summary>
     /// Builds the hypergraph; throws ArgumentException on a gate of three or more qubits (normalize
     /// first). Without <paramref name="embed"/>, an anticommuting one-qubit gate ends a run as any

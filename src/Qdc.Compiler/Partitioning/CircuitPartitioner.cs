@@ -79,7 +79,7 @@ public static class CircuitPartitioner
         }
         var blockOf = result.BlockOf.ToArray();
         gateQpu.CopyTo(blockOf, n);
-        var placement = Build(normalized, hypergraph, blockOf, PartitionMetrics.Objective(hypergraph.Graph, blockOf, cost), result.BlockWeights) with { Approximation = approximation };
+        var placement = Build(normalized, approximation, hypergraph, blockOf, PartitionMetrics.Objective(hypergraph.Graph, blockOf, cost), result.BlockWeights);
         if (options.Teledata && hypergraph.Graph.PinCount <= TeledataPins)
         {
             var segmented = MultilevelPartitioner.Partition(SegmentedHypergraph.Build(hypergraph), cost, options);
@@ -88,14 +88,14 @@ public static class CircuitPartitioner
                 var blocks = segmented.BlockOf[..hypergraph.Graph.VertexCount].ToArray();
                 placement = placement with
                 {
-                    TeledataAlternative = Build(normalized, hypergraph, blocks, segmented.Objective, PartitionMetrics.BlockWeights(hypergraph.Graph, blocks, cost.BlockCount)) with { Approximation = approximation },
+                    TeledataAlternative = Build(normalized, approximation, hypergraph, blocks, segmented.Objective, PartitionMetrics.BlockWeights(hypergraph.Graph, blocks, cost.BlockCount)),
                 };
             }
         }
         return placement;
     }
 
-    private static Placement Build(Circuit normalized, CircuitHypergraph hypergraph, int[] blockOf, long ebits, ImmutableArray<long> loads)
+    private static Placement Build(Circuit normalized, Approximation approximation, CircuitHypergraph hypergraph, int[] blockOf, long ebits, ImmutableArray<long> loads)
     {
         int n = hypergraph.QubitCount;
         var qpuOfQubit = blockOf[..n];
@@ -107,7 +107,7 @@ public static class CircuitPartitioner
             bool local = normalized.Operations[op].Qubits.All(q => qpuOfQubit[q] == qpu);
             gates.Add(new GatePlacement(op, qpu, local ? GateRealization.Local : GateRealization.Telegate));
         }
-        return new Placement(normalized, [.. qpuOfQubit], gates.MoveToImmutable(), ebits, loads, hypergraph);
+        return new Placement(normalized, [.. qpuOfQubit], gates.MoveToImmutable(), ebits, loads, hypergraph) { Approximation = approximation };
     }
 
     /// <summary>Qubit q on the first QPU with room left, in index order; null when they do not fit.</summary>

@@ -22,20 +22,10 @@ internal static class SegmentedHypergraph
         {
             weights.Add(v < n ? 1 : 0);
         }
-        // A qubit's runs never overlap and gate vertices are in circuit order, so a run's first
-        // gate orders it among the qubit's runs.
         var runs = new (int First, int Net)[graph.NetCount];
         for (int e = 0; e < graph.NetCount; e++)
         {
-            int first = int.MaxValue;
-            foreach (int pin in graph.Pins(e))
-            {
-                if (pin >= n)
-                {
-                    first = Math.Min(first, pin);
-                }
-            }
-            runs[e] = (first, e);
+            runs[e] = (circuit.FirstGate(e), e);
         }
         Array.Sort(runs);
         var nets = new List<IReadOnlyList<int>>(2 * graph.NetCount);
