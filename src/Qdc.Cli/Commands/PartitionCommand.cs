@@ -41,7 +41,7 @@ internal static class PartitionCommand
             double seconds = placed.Seconds;
             if (parse.GetValue(hmetis) is { } hgr)
             {
-                AtomicFile.Write(hgr, HmetisWriter.ToText(placement.Hypergraph.Graph, forceVertexWeights: true));
+                AtomicFile.Write(hgr, HmetisWriter.ToText(CircuitHypergraph.Build(placement.Normalized).Graph, forceVertexWeights: true));
             }
             if (parse.GetValue(output) is { } o)
             {

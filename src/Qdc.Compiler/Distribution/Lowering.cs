@@ -236,8 +236,14 @@ internal sealed partial class Lowering
                 throw new LoweringFailure($"QPU '{_topology.Qpus[qpu].Id}' has too few communication qubits for operation {op}");
             }
         }
+        var mirrors = FlipMirrors(op, g);
         _pinned.Clear();
         _ops.Add(new GateOperation(op.Gate, [.. operands], op.Condition));
+        foreach (var (control, copy) in mirrors)
+        {
+            _ops.Add(new GateOperation(Cx, [control, copy], op.Condition));
+            _lastUse[copy] = _ops.Count;
+        }
         foreach (int operand in operands)
         {
             if (_pool.IsComm(operand))
@@ -258,6 +264,43 @@ internal sealed partial class Lowering
                 TeleportBack(stretch, early: false);
             }
         }
+    }
+
+    /// <summary>
+    /// A gate that flips a qubit inside one of its diagonal runs (H-type embedding joined the runs
+    /// across it): each live copy must flip too, by a CX from the control's state on the copy's
+    /// QPU. A copy whose QPU has no such state is cat-disentangled first and made again when next
+    /// needed, which the re-made pair counts as serialisation.
+    /// </summary>
+    private List<(int Control, int Copy)> FlipMirrors(GateOperation op, int g)
+    {
+        var mirrors = new List<(int, int)>();
+        for (int side = 0; side < 2; side++)
+        {
+            if (_runs[_netOfGateSide[(2 * g) + side]] is not { Kind: InteractionKind.Diagonal } run
+                || CircuitHypergraph.Classify(op.Gate.Matrix, side) == InteractionKind.Diagonal)
+            {
+                continue;
+            }
+            int control = op.Qubits[1 - side];
+            var controlRun = _runs[_netOfGateSide[(2 * g) + 1 - side]];
+            for (int p = 0; p < run.Copy.Length; p++)
+            {
+                if (run.Copy[p] is int copy && copy >= 0)
+                {
+                    int state = QpuOf(control) == p ? _where[control] : controlRun?.Copy[p] ?? -1;
+                    if (state >= 0)
+                    {
+                        mirrors.Add((state, copy));
+                    }
+                    else
+                    {
+                        Evict(copy);
+                    }
+                }
+            }
+        }
+        return mirrors;
     }
 
     /// <summary>

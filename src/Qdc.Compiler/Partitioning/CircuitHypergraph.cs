@@ -149,6 +149,62 @@ public sealed class CircuitHypergraph
         return new CircuitHypergraph(graph, n, gateOps.ToImmutable(), gateQubits.ToImmutable(), [.. gateNets], netQubit.ToImmutable(), netKind.ToImmutable());
     }
 
+    /// <summary>
+    /// The same hypergraph with each group of one qubit's nets joined into one diagonal run (see
+    /// <see cref="HTypeEmbedding"/>), which takes the place of the group's first net; the other
+    /// nets keep their order.
+    /// </summary>
+    internal CircuitHypergraph WithMergedRuns(IReadOnlyList<IReadOnlyList<int>> groups)
+    {
+        int netCount = Graph.NetCount;
+        var target = Enumerable.Range(0, netCount).ToArray();
+        var joined = groups.Select(g => g.Min()).ToHashSet();
+        foreach (var group in groups)
+        {
+            foreach (int e in group)
+            {
+                target[e] = group.Min();
+            }
+        }
+        var renumber = new int[netCount];
+        var nets = new List<IReadOnlyList<int>>();
+        var netQubit = ImmutableArray.CreateBuilder<int>();
+        var netKind = ImmutableArray.CreateBuilder<InteractionKind>();
+        var pinsOf = new Dictionary<int, SortedSet<int>>();
+        for (int e = 0; e < netCount; e++)
+        {
+            if (target[e] != e)
+            {
+                continue;
+            }
+            renumber[e] = nets.Count;
+            var pins = new SortedSet<int>();
+            pinsOf[e] = pins;
+            nets.Add([]);
+            netQubit.Add(NetQubit[e]);
+            netKind.Add(joined.Contains(e) ? InteractionKind.Diagonal : NetKind[e]);
+        }
+        for (int e = 0; e < netCount; e++)
+        {
+            renumber[e] = renumber[target[e]];
+            foreach (int pin in Graph.Pins(e))
+            {
+                pinsOf[target[e]].Add(pin);
+            }
+        }
+        foreach (var (e, pins) in pinsOf)
+        {
+            nets[renumber[e]] = [.. pins];
+        }
+        var weights = new int[Graph.VertexCount];
+        for (int v = 0; v < weights.Length; v++)
+        {
+            weights[v] = Graph.VertexWeight(v);
+        }
+        var graph = Hypergraph.Create(weights, nets);
+        return new CircuitHypergraph(graph, QubitCount, GateOperation, GateQubits, [.. GateNets.Select(e => renumber[e])], netQubit.ToImmutable(), netKind.ToImmutable());
+    }
+
     // Slots: the gate sides (2g + side) whose operand is this run's qubit.
     private sealed record Run(InteractionKind Kind, List<int> Pins, List<int> Slots);
 

@@ -79,7 +79,10 @@ public static class CircuitPartitioner
         }
         var blockOf = result.BlockOf.ToArray();
         gateQpu.CopyTo(blockOf, n);
-        var placement = Build(normalized, approximation, hypergraph, blockOf, PartitionMetrics.Objective(hypergraph.Graph, blockOf, cost), result.BlockWeights);
+        var (placed, objective) = options.HTypeEmbedding
+            ? HTypeEmbedding.Apply(normalized, hypergraph, blockOf, metrics, cost)
+            : (hypergraph, PartitionMetrics.Objective(hypergraph.Graph, blockOf, cost));
+        var placement = Build(normalized, approximation, placed, blockOf, objective, result.BlockWeights);
         if (options.Teledata && hypergraph.Graph.PinCount <= TeledataPins)
         {
             var segmented = MultilevelPartitioner.Partition(SegmentedHypergraph.Build(hypergraph), cost, options);

@@ -38,6 +38,13 @@ public sealed record PartitionOptions
     /// </summary>
     public bool Teledata { get; init; }
 
+    /// <summary>
+    /// After placing, join a qubit's diagonal runs across the CX targets between them when a copy
+    /// can survive them (see <see cref="HTypeEmbedding"/>) and that saves pairs. Off: to measure
+    /// what H-type embedding saves.
+    /// </summary>
+    public bool HTypeEmbedding { get; init; } = true;
+
     /// <summary>Whether small instances end with iterated local search; off inside recursive bisection.</summary>
     internal bool LocalSearch { get; init; } = true;
 

@@ -82,13 +82,13 @@ public class NodeRoundTripTests(ITestOutputHelper output)
     public void TheJoinReusesMeasuredCommunicationQubits()
     {
         // Whether a communication qubit is measured and later reset for another copy depends on the
-        // placement: over the example topologies, the join never needs more qubits than the programs
-        // declare, and somewhere it needs fewer.
-        var source = NodeFixtures.LoadCircuit(Path.Combine(RepoPaths.Root, "examples", "qft16.qasm"));
+        // placement: over the example topologies and a few seeds, the join never needs more qubits
+        // than the programs declare, and somewhere it needs fewer.
         int reused = 0;
-        foreach (var name in new[] { "dc4.json", "line4.json", "mixed.json", "mixed-sc-ion.json" })
+        var source = NodeFixtures.LoadCircuit(Path.Combine(RepoPaths.Root, "examples", "qft16.qasm"));
+        foreach (var (name, seed) in new[] { "dc4.json", "line4.json", "mixed.json", "mixed-sc-ion.json" }.SelectMany(t => new[] { 1UL, 2UL, 3UL }.Select(s => (t, s))))
         {
-            var nodes = NodeFixtures.Emit(source, NodeFixtures.Load(Path.Combine(RepoPaths.Root, "examples", name)), quick: true);
+            var nodes = NodeFixtures.Emit(source, NodeFixtures.Load(Path.Combine(RepoPaths.Root, "examples", name)), seed: seed, quick: true);
             var parsed = nodes.Select(NodeFixtures.Parse).ToList();
             var (joined, bag) = NodeFixtures.Join(nodes.Select(n => (n.FileName, n.Text)));
             Assert.False(bag.HasErrors);
