@@ -34,12 +34,41 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
         return (blockOf, objective);
     }
 
-    /// <summary>Coarsen (within blocks of <paramref name="start"/> when given), partition, refine back up.</summary>
-    private int[]? Cycle(int[]? start)
+    /// <summary>
+    /// Recombination (as in KaHyPar's evolutionary mode): coarsen only vertices that share a block in
+    /// both parents, start the coarsest level from the better parent, refine back up, then V-cycles.
+    /// Every cut net of the better parent survives coarsening, so the child is never worse than it.
+    /// </summary>
+    public (int[] BlockOf, long Objective) Combine(int[] better, int[] other)
+    {
+        int k = cost.BlockCount;
+        var labels = new int[better.Length];
+        for (int v = 0; v < labels.Length; v++)
+        {
+            labels[v] = (better[v] * k) + other[v];
+        }
+        var blockOf = Cycle(better, labels)!;
+        long objective = new PartitionState(graph, cost, blockOf).Objective;
+        for (int i = 0, idle = 0; i < options.VCycles && objective > 0 && idle < 2; i++)
+        {
+            var next = Cycle(blockOf)!;
+            long value = new PartitionState(graph, cost, next).Objective;
+            idle = value < objective ? 0 : idle + 1;
+            (blockOf, objective) = (next, value);
+        }
+        return (blockOf, objective);
+    }
+
+    /// <summary>
+    /// Coarsen (within blocks of <paramref name="start"/> when given, or within the classes of
+    /// <paramref name="labels"/>), partition (or start from <paramref name="start"/>), refine back up.
+    /// </summary>
+    private int[]? Cycle(int[]? start, int[]? labels = null)
     {
         var levels = new List<(Hypergraph Graph, int[] ClusterOf)>();
         var current = graph;
-        var restriction = start;
+        var restriction = labels ?? start;
+        var initial = labels is null ? null : start;
         int k = cost.BlockCount;
         int limit = ContractionLimit();
         long maxWeight = MaxClusterWeight(limit);
@@ -61,12 +90,13 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
             levels.Add((current, clusterOf));
             var coarse = Contraction.Contract(current, clusterOf, count);
             restriction = Project(restriction, clusterOf, count);
+            initial = Project(initial, clusterOf, count);
             community = Project(community, clusterOf, count);
             current = coarse;
         }
 
-        int[]? blockOf = restriction is not null
-            ? (int[])restriction.Clone()
+        int[]? blockOf = (initial ?? restriction) is { } given
+            ? (int[])given.Clone()
             : InitialPartitioner.Run(current, cost, _rng, options.InitialTries, netlist);
         if (blockOf is null)
         {

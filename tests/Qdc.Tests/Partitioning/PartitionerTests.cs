@@ -48,6 +48,29 @@ public class PartitionerTests
     }
 
     [Fact]
+    public void RecombinedChildrenAreFeasibleAndNeverWorseThanTheBetterParent()
+    {
+        int improved = 0;
+        for (int seed = 0; seed < 10; seed++)
+        {
+            // Positive weights: a netlist, where the partitioner recombines its attempts.
+            var g = Random(100 + seed, 400, 600, 4, 1);
+            int k = 2 + (seed % 4);
+            var cost = new AllToAllBlockCost(BlockCapacities.FromEpsilon(g.TotalVertexWeight, k, 0.03));
+            var options = new PartitionOptions { Seed = (ulong)seed, VCycles = 0 };
+            var (a, objectiveA) = new MultilevelRun(g, cost, options, 11 + (ulong)seed, 40, netlist: true).Run();
+            var (b, objectiveB) = new MultilevelRun(g, cost, options, 23 + (ulong)seed, 10, netlist: true).Run();
+            var (better, other, best) = objectiveA <= objectiveB ? (a!, b!, objectiveA) : (b!, a!, objectiveB);
+            var (child, objective) = new MultilevelRun(g, cost, options, 37, 40, netlist: true).Combine(better, other);
+            Assert.True(objective <= best, $"seed {seed}: child {objective} > parent {best}");
+            Assert.Equal(PartitionMetrics.Km1(g, child), objective);
+            Assert.All(PartitionMetrics.BlockWeights(g, child, k), w => Assert.True(w <= cost.Capacity(0)));
+            improved += objective < best ? 1 : 0;
+        }
+        Assert.True(improved > 0, "recombination should improve on some parent");
+    }
+
+    [Fact]
     public void SameSeedSamePartitionWhateverTheThreadCount()
     {
         var g = Random(7, 300, 500, 5, 2);
