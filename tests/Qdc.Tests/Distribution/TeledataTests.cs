@@ -40,7 +40,7 @@ public class TeledataTests
     }
 
     [Fact]
-    public void AQpuTwoHopsAwayIsReachedHopByHop()
+    public void AQpuTwoHopsAwayIsReachedOverASwappedPair()
     {
         var placement = ThreeRunsAway(away: 2);
         var topology = DistributionFixtures.Line(3, 2);
@@ -49,8 +49,9 @@ public class TeledataTests
         var teledata = Distributor.Lower(placement, topology, Auto);
         Assert.Equal(4, teledata.Ebits);
         Assert.Equal([2L, 2L], teledata.EbitsByLink.ToArray());
-        // Sending on from a communication qubit takes a second one for the next pair.
+        // The QPU between holds both halves it swaps; the far one the teleported qubit and, coming back, its pair half.
         Assert.Equal([1, 2, 2], teledata.PeakCommQubits.ToArray());
+        Assert.Equal(2, teledata.Swaps.Length);
         foreach (var program in new[] { telegate, teledata })
         {
             var r = Equivalence.Check(placement.Normalized, program.Circuit, program.DataQubitMap, Check);
