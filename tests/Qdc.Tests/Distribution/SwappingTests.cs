@@ -82,7 +82,7 @@ public class SwappingTests
     [Fact]
     public void ATeleportTwoHopsAwayGoesOverOneSwappedPairEachWay()
     {
-        var placement = SwapFixtures.ThreeRunsAway(away: 2);
+        var placement = DistributionFixtures.ThreeRunsAway(away: 2);
         var topology = DistributionFixtures.Line(3, 2);
         var program = Distributor.Lower(placement, topology, SwapFixtures.Auto);
         Assert.Equal(4, program.Ebits);
@@ -110,7 +110,7 @@ public class SwappingTests
     [Fact]
     public void ADroppedTeleportSwapCorrectionIsCaught()
     {
-        var placement = SwapFixtures.ThreeRunsAway(away: 2);
+        var placement = DistributionFixtures.ThreeRunsAway(away: 2);
         var program = Distributor.Lower(placement, DistributionFixtures.Line(3, 2), SwapFixtures.Auto);
         foreach (var s in program.Swaps)
         {
