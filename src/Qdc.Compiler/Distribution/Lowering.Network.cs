@@ -61,7 +61,7 @@ internal sealed partial class Lowering
     /// <summary>
     /// Teleports the state in <paramref name="current"/> from the first QPU of the path to the
     /// last, into a new communication qubit there or into <paramref name="landing"/>: in one go
-    /// over a swapped pair, or, with swapping off, hop by hop through a copy on each QPU between.
+    /// over a swapped pair, or, with swapping off, hop by hop through each QPU between.
     /// </summary>
     private int Travel(int current, IReadOnlyList<int> qpus, IReadOnlyList<int> links, int landing = -1)
     {
