@@ -10,17 +10,20 @@ namespace Qdc.Compiler.Distribution;
 /// copies exist. A copy is made when first needed and released (cat-disentangled) as soon as its
 /// QPU has no gates of the run left and no child still waits for a copy made from it. A copy
 /// released early for want of communication qubits is made again when needed (from the nearest
-/// QPU up the tree that still holds one).
+/// QPU up the tree that still holds one). With swapping on, a QPU that only passes the copy on to
+/// one child gets none: the pairs across it are joined by an entanglement swap there instead, so
+/// each tree edge is a path of links (one pair per link all the same).
 /// </summary>
 internal sealed class CatRun
 {
-    private CatRun(int qubit, InteractionKind kind, int home, int[] parent, int[] parentLink, int[] remainingGates)
+    private CatRun(int qubit, InteractionKind kind, int home, int[] parent, int[][] parentPath, int[][] parentLinks, int[] remainingGates)
     {
         Qubit = qubit;
         Kind = kind;
         Home = home;
         Parent = parent;
-        ParentLink = parentLink;
+        ParentPath = parentPath;
+        ParentLinks = parentLinks;
         RemainingGates = remainingGates;
         SubtreeGates = (int[])remainingGates.Clone();
         Made = new bool[parent.Length];
@@ -45,8 +48,11 @@ internal sealed class CatRun
     /// <summary>Parent QPU in the tree; -1 for the home QPU and for QPUs outside the tree.</summary>
     public int[] Parent { get; }
 
-    /// <summary>The link to the parent, whose pair makes this QPU's copy.</summary>
-    public int[] ParentLink { get; }
+    /// <summary>The QPUs from the parent to this one (two when they are linked; more across swapped pass-throughs).</summary>
+    public int[][] ParentPath { get; }
+
+    /// <summary>The links along <see cref="ParentPath"/>, each of whose pairs goes into this QPU's copy.</summary>
+    public int[][] ParentLinks { get; }
 
     /// <summary>Gates of the run not yet lowered, per QPU.</summary>
     public int[] RemainingGates { get; }
@@ -64,10 +70,14 @@ internal sealed class CatRun
     public int[] Copy { get; }
 
     /// <summary>Links of the tree (each consumes one pair).</summary>
-    public int LinkCount => Parent.Count(p => p >= 0);
+    public int LinkCount => ParentLinks.Sum(l => l.Length);
 
-    /// <summary>QPUs other than home that pass copies on to children (they need two communication qubits at once).</summary>
-    public IEnumerable<int> Relays => Enumerable.Range(0, Parent.Length).Where(v => v != Home && Parent.Contains(v));
+    /// <summary>
+    /// QPUs other than home that pass copies on to children or swap pairs across themselves (either
+    /// needs two communication qubits at once).
+    /// </summary>
+    public IEnumerable<int> Relays =>
+        Enumerable.Range(0, Parent.Length).Where(v => v != Home && Parent.Contains(v)).Concat(ParentPath.SelectMany(p => p.Skip(1).SkipLast(1))).Distinct().Order();
 
     /// <summary>A gate of the run on this QPU has been lowered.</summary>
     public void GateDone(int qpu)
@@ -143,7 +153,40 @@ internal sealed class CatRun
         }
         var tree = CopyTree.Build(metrics, home, terminals);
         int[] parent = [.. tree.Parent];
-        int[] parentLink = [.. tree.ParentLink];
-        return new CatRun(qubit, kind, home, parent, parentLink, remaining);
+        int[][] path = [.. Enumerable.Range(0, k).Select(v => parent[v] >= 0 ? new[] { parent[v], v } : [])];
+        int[][] links = [.. Enumerable.Range(0, k).Select(v => parent[v] >= 0 ? new[] { tree.ParentLink[v] } : [])];
+        if (metrics.Topology.Swapping)
+        {
+            SkipPassThroughs(home, remaining, parent, path, links);
+        }
+        return new CatRun(qubit, kind, home, parent, path, links, remaining);
+    }
+
+    /// <summary>
+    /// Takes out of the tree every QPU other than home with none of the run's gates and exactly one
+    /// child: the child's edge then runs from the QPU's parent through it, one swapped pair instead
+    /// of a copy relayed on. Branching Steiner points keep their copy, which serves every branch.
+    /// </summary>
+    private static void SkipPassThroughs(int home, int[] remaining, int[] parent, int[][] path, int[][] links)
+    {
+        for (int v = 0; v < parent.Length; v++)
+        {
+            if (v == home || parent[v] < 0 || remaining[v] > 0)
+            {
+                continue;
+            }
+            int[] children = [.. Enumerable.Range(0, parent.Length).Where(c => parent[c] == v)];
+            if (children.Length != 1)
+            {
+                continue;
+            }
+            int c = children[0];
+            parent[c] = parent[v];
+            path[c] = [.. path[v], .. path[c].Skip(1)];
+            links[c] = [.. links[v], .. links[c]];
+            parent[v] = -1;
+            path[v] = [];
+            links[v] = [];
+        }
     }
 }

@@ -29,6 +29,9 @@ public sealed record DistributedProgram(
     int SourceClbits,
     long SerialisationEbits = 0)
 {
+    /// <summary>Entanglement swaps joining pairs across QPUs that share no link (each pair is still in <see cref="EprPairs"/>).</summary>
+    public ImmutableArray<EntanglementSwap> Swaps { get; init; } = [];
+
     /// <summary>EPR pairs consumed over all links.</summary>
     public long Ebits => EprPairs.Length;
 

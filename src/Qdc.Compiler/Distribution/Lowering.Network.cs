@@ -8,9 +8,10 @@ namespace Qdc.Compiler.Distribution;
 internal sealed partial class Lowering
 {
     /// <summary>
-    /// Moves the qubit's state to a communication qubit on the stretch's QPU, hop by hop along the
-    /// path (one pair, two bits, X and Z corrections per hop). When the QPU's visitors cannot make
-    /// room, the qubit stays home and its runs fall back to telegates.
+    /// Moves the qubit's state to a communication qubit on the stretch's QPU along the path: one
+    /// teleport over a pair swapped end to end (hop by hop with swapping off; either way one pair
+    /// per hop, two bits and X and Z corrections). When the QPU's visitors cannot make room, the
+    /// qubit stays home and its runs fall back to telegates.
     /// </summary>
     private void TeleportOut(TeledataStretch stretch)
     {
@@ -29,12 +30,8 @@ internal sealed partial class Lowering
             }
         }
         bool again = _sentHomeEarly[q];
-        int current = q;
-        for (int hop = 0; hop < stretch.Links.Length; hop++)
-        {
-            current = Hop(current, stretch.Path[hop], stretch.Path[hop + 1], stretch.Links[hop], relay: hop < stretch.Links.Length - 1);
-            _serialisation += again ? 1 : 0;
-        }
+        int current = Travel(q, stretch.Path, stretch.Links);
+        _serialisation += again ? stretch.Links.Length : 0;
         _where[q] = current;
         _visitor[current] = q;
         _stretchOfVisitor[current] = stretch;
@@ -45,7 +42,7 @@ internal sealed partial class Lowering
     private int VisitorsAt(int qpu) => _visitor.Keys.Count(id => _pool.QpuOf(id) == qpu);
 
     /// <summary>
-    /// Moves it home again; the last hop lands in the measured (and now reset) data qubit itself.
+    /// Moves it home again; the teleport lands in the measured (and now reset) data qubit itself.
     /// Early, when serialisation makes room: it comes back out at its next gate.
     /// </summary>
     private void TeleportBack(TeledataStretch stretch, bool early)
@@ -55,32 +52,48 @@ internal sealed partial class Lowering
         _visitor.Remove(current);
         _stretchOfVisitor.Remove(current);
         _lastUse.Remove(current);
-        for (int hop = stretch.Links.Length - 1; hop >= 0; hop--)
-        {
-            current = Hop(current, stretch.Path[hop + 1], stretch.Path[hop], stretch.Links[hop], relay: hop > 0, landing: hop == 0 ? q : -1);
-            _serialisation += early ? 1 : 0;
-        }
+        Travel(current, [.. stretch.Path.Reverse()], [.. stretch.Links.Reverse()], landing: q);
+        _serialisation += early ? stretch.Links.Length : 0;
         _where[q] = q;
         _sentHomeEarly[q] = early;
     }
 
     /// <summary>
-    /// One teleport hop of the state in <paramref name="current"/>: into a new communication qubit
-    /// on <paramref name="to"/> (which keeps room for the next hop's pair when it relays), or into
-    /// <paramref name="landing"/>. A communication qubit left behind is freed.
+    /// Teleports the state in <paramref name="current"/> from the first QPU of the path to the
+    /// last, into a new communication qubit there or into <paramref name="landing"/>: in one go
+    /// over a swapped pair, or, with swapping off, hop by hop through each QPU between.
     /// </summary>
-    private int Hop(int current, int from, int to, int link, bool relay, int landing = -1)
+    private int Travel(int current, IReadOnlyList<int> qpus, IReadOnlyList<int> links, int landing = -1)
+    {
+        if (_topology.Swapping)
+        {
+            return Hop(current, qpus, links, relay: false, landing);
+        }
+        for (int hop = 0; hop < links.Count; hop++)
+        {
+            bool last = hop == links.Count - 1;
+            current = Hop(current, [qpus[hop], qpus[hop + 1]], [links[hop]], relay: !last, last ? landing : -1);
+        }
+        return current;
+    }
+
+    /// <summary>
+    /// One teleport of the state in <paramref name="current"/> along the path: into a new
+    /// communication qubit on its last QPU (which keeps room for the next hop's pair when it
+    /// relays), or into <paramref name="landing"/>. A communication qubit left behind is freed.
+    /// </summary>
+    private int Hop(int current, IReadOnlyList<int> qpus, IReadOnlyList<int> links, bool relay, int landing)
     {
         bool comm = _pool.IsComm(current);
         bool pinnedHere = comm && _pinned.Add(current);
         if (landing < 0)
         {
-            Reserve(to, relay ? 2 : 1);
+            Reserve(qpus[^1], relay ? 2 : 1);
         }
-        Reserve(from, 1);
-        int a = _pool.Allocate(from);
-        int b = landing >= 0 ? landing : _pool.Allocate(to);
-        Teleport(current, a, b, link, from, to);
+        ReserveSwapRoom(qpus);
+        Reserve(qpus[0], 1);
+        var (a, b) = Bridge(qpus, links, EprUse.Teleport, landing);
+        Teleport(current, a, b);
         _pool.Free(a);
         if (pinnedHere)
         {
@@ -93,15 +106,67 @@ internal sealed partial class Lowering
         return b;
     }
 
-    private void Teleport(int source, int a, int b, int link, int fromQpu, int toQpu)
+    private void Teleport(int source, int a, int b)
     {
-        AddPair(link, fromQpu, toQpu, a, b, EprUse.Teleport);
         Emit(Cx, source, a);
         Emit(H, source);
         int phase = Measure(source);
         int flip = Measure(a);
         _ops.Add(new GateOperation(X, [b], new Condition([flip], 1)));
         _ops.Add(new GateOperation(Z, [b], new Condition([phase], 1)));
+    }
+
+    /// <summary>Two free communication qubits on every QPU between the path's ends, for the swaps there.</summary>
+    private void ReserveSwapRoom(IReadOnlyList<int> qpus)
+    {
+        for (int i = 1; i < qpus.Count - 1; i++)
+        {
+            Reserve(qpus[i], 2);
+        }
+    }
+
+    /// <summary>
+    /// One Bell pair between a new communication qubit on the path's first QPU and one on its last
+    /// (or <paramref name="landing"/>): a pair on every link, joined by an entanglement swap on
+    /// every QPU between (cx, h, measure both). The far end keeps the Pauli frame: it receives every
+    /// swap's two bits and applies their X and Z corrections, so the swaps need not wait for each
+    /// other. Room must be reserved (<see cref="ReserveSwapRoom"/>, and the ends).
+    /// </summary>
+    private (int A, int B) Bridge(IReadOnlyList<int> qpus, IReadOnlyList<int> links, EprUse use, int landing = -1)
+    {
+        int last = links.Count - 1;
+        int a = _pool.Allocate(qpus[0]);
+        int end = last == 0 && landing >= 0 ? landing : _pool.Allocate(qpus[1]);
+        AddPair(links[0], qpus[0], qpus[1], a, end, use);
+        var flips = new List<int>();
+        var phases = new List<int>();
+        for (int hop = 1; hop <= last; hop++)
+        {
+            int near = end;
+            int incoming = _pairs.Count - 1;
+            int outgoing = _pool.Allocate(qpus[hop]);
+            end = hop == last && landing >= 0 ? landing : _pool.Allocate(qpus[hop + 1]);
+            AddPair(links[hop], qpus[hop], qpus[hop + 1], outgoing, end, use);
+            int at = _ops.Count;
+            Emit(Cx, near, outgoing);
+            Emit(H, near);
+            int phase = Measure(near);
+            int flip = Measure(outgoing);
+            _swaps.Add(new EntanglementSwap(_swaps.Count, qpus[hop], qpus[^1], incoming, _pairs.Count - 1, near, outgoing, phase, flip, at));
+            _pool.Free(near);
+            _pool.Free(outgoing);
+            flips.Add(flip);
+            phases.Add(phase);
+        }
+        foreach (int flip in flips)
+        {
+            _ops.Add(new GateOperation(X, [end], new Condition([flip], 1)));
+        }
+        foreach (int phase in phases)
+        {
+            _ops.Add(new GateOperation(Z, [end], new Condition([phase], 1)));
+        }
+        return (a, end);
     }
 
     private void AddPair(int link, int qpuA, int qpuB, int a, int b, EprUse use = EprUse.CatEntangle)
@@ -115,7 +180,8 @@ internal sealed partial class Lowering
 
     /// <summary>
     /// The copy of the run's qubit on this QPU, made now if missing: from the nearest QPU up the
-    /// tree that holds one (home at worst), relaying through the QPUs between.
+    /// tree that holds one (home at worst), relaying through the tree's QPUs between (and swapping
+    /// across the pass-throughs the tree skips).
     /// </summary>
     private int EnsureCopy(CatRun run, int qpu)
     {
@@ -139,6 +205,7 @@ internal sealed partial class Lowering
             bool pinnedHere = source != run.Qubit && _pinned.Add(source);
             Reserve(child, child == qpu ? 1 : 2);
             Reserve(parent, 1);
+            ReserveSwapRoom(run.ParentPath[child]);
             if (pinnedHere)
             {
                 _pinned.Remove(source);
@@ -147,11 +214,11 @@ internal sealed partial class Lowering
             {
                 continue; // the relay's own copy had to go: start from further up
             }
-            int copy = CatEntangle(source, parent, child, run.ParentLink[child], run.Kind);
+            int copy = CatEntangle(source, run.ParentPath[child], run.ParentLinks[child], run.Kind);
             run.Copy[child] = copy;
             _copyOwner[copy] = run;
             _lastUse[copy] = _ops.Count;
-            _serialisation += run.Made[child] ? 1 : 0;
+            _serialisation += run.Made[child] ? run.ParentLinks[child].Length : 0;
             run.Made[child] = true;
             ReleaseUpward(run, parent);
         }
@@ -171,15 +238,13 @@ internal sealed partial class Lowering
     }
 
     /// <summary>
-    /// Copies <paramref name="source"/> (on QPU <paramref name="from"/>) to a new communication
-    /// qubit on <paramref name="to"/>: one pair, a CX, a measurement and a corrected X. An X-type
-    /// run is copied in the Hadamard basis.
+    /// Copies <paramref name="source"/> (on the path's first QPU) to a new communication qubit on
+    /// its last: one pair (swapped across the QPUs between), a CX, a measurement and a corrected
+    /// X. An X-type run is copied in the Hadamard basis.
     /// </summary>
-    private int CatEntangle(int source, int from, int to, int link, InteractionKind kind)
+    private int CatEntangle(int source, IReadOnlyList<int> qpus, IReadOnlyList<int> links, InteractionKind kind)
     {
-        int a = _pool.Allocate(from);
-        int b = _pool.Allocate(to);
-        AddPair(link, from, to, a, b);
+        var (a, b) = Bridge(qpus, links, EprUse.CatEntangle);
         bool hadamard = kind == InteractionKind.XType;
         if (hadamard)
         {

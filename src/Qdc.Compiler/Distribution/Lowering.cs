@@ -50,6 +50,7 @@ internal sealed partial class Lowering
     private readonly HashSet<int> _pinned = [];
     private readonly List<Operation> _ops = [];
     private readonly List<EprPair> _pairs = [];
+    private readonly List<EntanglementSwap> _swaps = [];
     private int _clbits;
     private long _serialisation;
 
@@ -140,7 +141,7 @@ internal sealed partial class Lowering
         {
             throw new InvalidOperationException("a cat-entangled copy outlived its run");
         }
-        return ProgramAssembler.Assemble(_placement, _topology, _pool, _ops, _pairs, _clbits, _serialisation);
+        return ProgramAssembler.Assemble(_placement, _topology, _pool, _ops, _pairs, _swaps, _clbits, _serialisation);
     }
 
     /// <summary>

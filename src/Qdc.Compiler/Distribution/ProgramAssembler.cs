@@ -17,6 +17,7 @@ internal static class ProgramAssembler
         CommQubitPool pool,
         IReadOnlyList<Operation> ops,
         IReadOnlyList<EprPair> pairs,
+        IReadOnlyList<EntanglementSwap> swaps,
         int clbitCount,
         long serialisationEbits)
     {
@@ -80,7 +81,10 @@ internal static class ProgramAssembler
             [.. byLink],
             [.. pool.Peak],
             source.ClbitCount,
-            serialisationEbits);
+            serialisationEbits)
+        {
+            Swaps = [.. swaps.Select(s => s with { QubitA = map[s.QubitA], QubitB = map[s.QubitB] })],
+        };
     }
 
     private static void AddRegister(ImmutableArray<Register>.Builder registers, HashSet<string> names, string name, int start, int size, int qpu)

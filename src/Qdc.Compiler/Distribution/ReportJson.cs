@@ -60,8 +60,8 @@ public static class ReportJson
             w.WriteNumber("seed", seed);
             // Pairs spent only because communication qubits ran short (included in ebits).
             w.WriteNumber("serialisationEbits", program.SerialisationEbits);
-            // Relays along a Steiner tree stand in for entanglement swapping, so no swap is used yet.
-            w.WriteNumber("swaps", 0);
+            // Bell measurements joining pairs across pass-through QPUs (their pairs are in ebits too).
+            w.WriteNumber("swaps", program.Swaps.Length);
             w.WriteNumber("teledata", program.EprPairs.Count(p => p.Use == EprUse.Teleport));
             w.WriteNumber("telegates", program.EprPairs.Count(p => p.Use == EprUse.CatEntangle));
             w.WriteEndObject();

@@ -3,7 +3,10 @@ using Qdc.Circuits;
 
 namespace Qdc.Compiler.Scheduling;
 
-/// <summary>A schedule as schedule.json lists it: one entry per operation, pair, distillation and message hop, sorted by start then a stable order.</summary>
+/// <summary>
+/// A schedule as schedule.json lists it: one entry per operation, pair, distillation and message
+/// hop, and one per entanglement swap, sorted by start then a stable order.
+/// </summary>
 public static class ScheduleEntries
 {
     // Order = operation index · 2^16 + sub: the operation or pair first, its distillation, then its messages.
@@ -73,8 +76,38 @@ public static class ScheduleEntries
                 Clbit = m.Clbit,
             });
         }
+        foreach (var swap in program.Swaps)
+        {
+            list.Add(SwapEntry(schedule, swap));
+        }
         list.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Order.CompareTo(b.Order));
         return [.. list];
+    }
+
+    /// <summary>
+    /// A swap as one span on its QPU: from its Bell measurement's start (after both pairs exist)
+    /// until the far end has both bits. Its operations and messages keep their own entries, so it
+    /// names no qubits and no operation.
+    /// </summary>
+    private static ScheduledOperation SwapEntry(Schedule schedule, Distribution.EntanglementSwap swap)
+    {
+        var topology = schedule.Topology;
+        int last = swap.Operation + Distribution.EntanglementSwap.OperationCount - 1;
+        double end = Math.Max(schedule.OperationEnd[last - 1], schedule.OperationEnd[last]);
+        foreach (var m in schedule.Messages)
+        {
+            if ((m.Clbit == swap.ZClbit || m.Clbit == swap.XClbit) && m.To == swap.FarQpu)
+            {
+                end = Math.Max(end, m.End);
+            }
+        }
+        string qpu = topology.Qpus[swap.Qpu].Id;
+        return new ScheduledOperation(
+            schedule.OperationStart[swap.Operation], end, "swap", swap.Tag, qpu, null, [], [qpu, topology.Qpus[swap.FarQpu].Id], -1, ((long)swap.Operation << SubBits) + 1)
+        {
+            From = qpu,
+            To = topology.Qpus[swap.FarQpu].Id,
+        };
     }
 
     private static void AddPair(Schedule schedule, int index, List<ScheduledOperation> list)

@@ -18,6 +18,7 @@ public class ExampleOutputTests
         { "adder4", "line4" },
         { "qaoa10", "dc4" },
         { "teleport-chain", "mixed" },
+        { "cluster-ring", "chain4" },
     };
 
     public static string GoldenDirectory(string circuit, string topology) =>

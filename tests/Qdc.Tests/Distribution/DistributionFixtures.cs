@@ -1,6 +1,10 @@
 using Qdc.Circuits;
 using Qdc.Compiler.Topology;
 using Qdc.Tests.TestSupport;
+using CircuitHypergraph = Qdc.Compiler.Partitioning.CircuitHypergraph;
+using GatePlacement = Qdc.Compiler.Partitioning.GatePlacement;
+using GateRealization = Qdc.Compiler.Partitioning.GateRealization;
+using Placement = Qdc.Compiler.Partitioning.Placement;
 using QdcTopology = Qdc.Compiler.Topology.Topology;
 
 namespace Qdc.Tests.Distribution;
@@ -80,6 +84,17 @@ internal static class DistributionFixtures
             }
         }
         return b.Build();
+    }
+
+    /// <summary>q0 on QPU 0 meets q1 and q2 on QPU <paramref name="away"/> in three runs that H gates break apart (teledata's case).</summary>
+    public static Placement ThreeRunsAway(int away)
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 3);
+        b.Gate("ry", [0.8], 0).Gate("cz", 0, 1).Gate("h", 0).Gate("cp", [0.6], 2, 0).Gate("h", 0).Gate("cx", 0, 2).Gate("h", 0).Gate("rz", [0.3], 0);
+        var source = b.Build();
+        GatePlacement[] gates = [new(1, away, GateRealization.Telegate), new(3, away, GateRealization.Telegate), new(5, away, GateRealization.Telegate)];
+        return new Placement(source, [0, away, away], [.. gates], 3 * away, [.. Enumerable.Range(0, away + 1).Select(p => p == 0 ? 1L : p == away ? 2L : 0L)], CircuitHypergraph.Build(source));
     }
 
     /// <summary>The program with one classically conditioned gate of this name removed (a broken lowering).</summary>

@@ -31,7 +31,7 @@ public class LoweringPropertyTests(ITestOutputHelper output)
     public void RandomCircuitsWithControlFlowOnRandomTopologies()
     {
         var clock = Stopwatch.StartNew();
-        int programs = 0, simulated = 0, validated = 0, infeasible = 0, broken = 0, harmless = 0, serialised = 0, teleports = 0, visits = 0;
+        int programs = 0, simulated = 0, validated = 0, infeasible = 0, broken = 0, harmless = 0, serialised = 0, teleports = 0, visits = 0, swaps = 0;
         for (int seed = 0; seed < Cases; seed++)
         {
             var rng = new SplitMix64((ulong)seed + 7000);
@@ -63,6 +63,7 @@ public class LoweringPropertyTests(ITestOutputHelper output)
                 AssertResources(placement, topology, program, strategy, where);
                 serialised += program.SerialisationEbits != 0 ? 1 : 0;
                 teleports += program.EprPairs.Count(p => p.Use == EprUse.Teleport);
+                swaps += program.Swaps.Length;
                 var candidate = TerminalMeasurements.Strip(program.Circuit);
                 if (previous is not null && previous.Operations.SequenceEqual(candidate.Operations))
                 {
@@ -96,11 +97,12 @@ public class LoweringPropertyTests(ITestOutputHelper output)
                 }
             }
         }
-        output.WriteLine($"{programs} programs ({infeasible} infeasible), {validated} validated ({simulated} simulated), {broken} broken ones caught, {serialised} serialised, {teleports} teleport pairs, {visits} from the segmented placement, {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{programs} programs ({infeasible} infeasible), {validated} validated ({simulated} simulated), {broken} broken ones caught, {serialised} serialised, {teleports} teleport pairs, {swaps} swaps, {visits} from the segmented placement, {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(validated >= 500, $"only {validated} programs were validated");
         Assert.True(broken >= 20, $"only {broken} broken programs were caught");
         Assert.True(harmless * 10 <= broken, $"{harmless} broken programs went unnoticed, against {broken} caught");
         Assert.True(serialised > 0 && teleports > 0, "the suite should serialise and teleport somewhere");
+        Assert.True(swaps > 0, "the suite should swap entanglement somewhere (lines, rings and stars have pass-through QPUs)");
         Assert.True(visits > 0, "the segmented placement should win somewhere");
     }
 

@@ -10,16 +10,7 @@ public class TeledataTests
     private static readonly EquivalenceOptions Check = new() { Seed = 7, InputStates = 4, BranchesPerState = 8, MaxExhaustiveMeasurements = 10 };
     private static readonly DistributionOptions Auto = new() { Strategy = DistributionStrategy.Auto };
 
-    /// <summary>q0 on QPU 0 meets q1 and q2 on QPU 1 in three runs that H gates break apart.</summary>
-    private static Placement ThreeRunsAway(int away = 1)
-    {
-        var b = new CircuitBuilder();
-        b.AddQuantumRegister("q", 3);
-        b.Gate("ry", [0.8], 0).Gate("cz", 0, 1).Gate("h", 0).Gate("cp", [0.6], 2, 0).Gate("h", 0).Gate("cx", 0, 2).Gate("h", 0).Gate("rz", [0.3], 0);
-        var source = b.Build();
-        GatePlacement[] gates = [new(1, away, GateRealization.Telegate), new(3, away, GateRealization.Telegate), new(5, away, GateRealization.Telegate)];
-        return new Placement(source, [0, away, away], [.. gates], 3 * away, [.. Enumerable.Range(0, away + 1).Select(p => p == 0 ? 1L : p == away ? 2L : 0L)], CircuitHypergraph.Build(source));
-    }
+    private static Placement ThreeRunsAway(int away = 1) => DistributionFixtures.ThreeRunsAway(away);
 
     [Fact]
     public void ThreeRunsOnOneNeighbourTeleportThereAndBackForTwoPairs()
@@ -40,7 +31,7 @@ public class TeledataTests
     }
 
     [Fact]
-    public void AQpuTwoHopsAwayIsReachedHopByHop()
+    public void AQpuTwoHopsAwayIsReachedOverASwappedPair()
     {
         var placement = ThreeRunsAway(away: 2);
         var topology = DistributionFixtures.Line(3, 2);
@@ -49,8 +40,9 @@ public class TeledataTests
         var teledata = Distributor.Lower(placement, topology, Auto);
         Assert.Equal(4, teledata.Ebits);
         Assert.Equal([2L, 2L], teledata.EbitsByLink.ToArray());
-        // Sending on from a communication qubit takes a second one for the next pair.
+        // The QPU between holds both halves it swaps; the far one the teleported qubit and, coming back, its pair half.
         Assert.Equal([1, 2, 2], teledata.PeakCommQubits.ToArray());
+        Assert.Equal(2, teledata.Swaps.Length);
         foreach (var program in new[] { telegate, teledata })
         {
             var r = Equivalence.Check(placement.Normalized, program.Circuit, program.DataQubitMap, Check);
