@@ -21,6 +21,7 @@ internal sealed class ListScheduler
     private const int Completion = 0;
     private const int GeneratorFree = 1;
     private const int Wake = 2;
+    private const int Ready = 3;
 
     private readonly TaskGraph _g;
     private readonly Topology.Topology _topology;
@@ -28,6 +29,8 @@ internal sealed class ListScheduler
     private readonly double[] _tail;
     private readonly int[] _remaining;
     private readonly double[] _ready;
+    private readonly double[] _qubitFree;
+    private readonly double[]? _pairRelease;
     private readonly PriorityQueue<(int Kind, int Id), (double Time, int Kind, int Id)> _events = new();
 
     // Per QPU: its pairs in program order, how far they have started, and the slots.
@@ -58,8 +61,10 @@ internal sealed class ListScheduler
     private readonly List<int>?[] _pairsOfConsumer;
 
     /// <param name="demand">Per QPU and pair position there: occupancies alive at that pair in program order, itself included.</param>
-    public ListScheduler(TaskGraph graph, Topology.Topology topology, int[] slots, int[][] demand, EprTiming timing, double[] tail)
+    /// <param name="pairRelease">Per pair, the earliest its generation may start (the just-in-time passes), or null.</param>
+    public ListScheduler(TaskGraph graph, Topology.Topology topology, int[] slots, int[][] demand, EprTiming timing, double[] tail, double[]? pairRelease = null)
     {
+        _pairRelease = pairRelease;
         _g = graph;
         _topology = topology;
         _timing = timing;
@@ -74,6 +79,7 @@ internal sealed class ListScheduler
         PeakComm = new int[qpus];
         _remaining = (int[])graph.PredCount.Clone();
         _ready = new double[n];
+        _qubitFree = new double[graph.Program.Circuit.QubitCount];
         var order = new List<int>[qpus];
         for (int v = 0; v < qpus; v++)
         {
@@ -206,6 +212,9 @@ internal sealed class ListScheduler
                 done++;
                 Complete(ev.Id, now);
                 break;
+            case Ready:
+                StartLocked(ev.Id, now);
+                break;
             case GeneratorFree:
                 _generatorsFree[ev.Id]++;
                 var link = _topology.Links[ev.Id];
@@ -286,6 +295,19 @@ internal sealed class ListScheduler
     private void Release(int t, double now)
     {
         int p = _g.PairOfTask[t];
+        if (p < 0 && _g.LockStart[t] < _g.LockStart[t + 1])
+        {
+            // It commutes with others on a qubit: it takes the qubit when it is ready, in arrival order.
+            if (_ready[t] > now)
+            {
+                _events.Enqueue((Ready, t), (_ready[t], Ready, t));
+            }
+            else
+            {
+                StartLocked(t, now);
+            }
+            return;
+        }
         if (p < 0)
         {
             Start[t] = _ready[t];
@@ -297,12 +319,33 @@ internal sealed class ListScheduler
         {
             return;
         }
+        if (_pairRelease is not null)
+        {
+            _ready[t] = Math.Max(_ready[t], _pairRelease[p]);
+        }
         if (_ready[t] > now)
         {
             _events.Enqueue((Wake, p), (_ready[t], Wake, p));
             return;
         }
         BecomeEligible(p);
+    }
+
+    private void StartLocked(int t, double now)
+    {
+        double start = now;
+        for (int k = _g.LockStart[t]; k < _g.LockStart[t + 1]; k++)
+        {
+            start = Math.Max(start, _qubitFree[_g.LockQubit[k]]);
+        }
+        double end = start + _g.Duration[t];
+        for (int k = _g.LockStart[t]; k < _g.LockStart[t + 1]; k++)
+        {
+            _qubitFree[_g.LockQubit[k]] = end;
+        }
+        Start[t] = start;
+        End[t] = end;
+        _events.Enqueue((Completion, t), (end, Completion, t));
     }
 
     private void BecomeEligible(int p)

@@ -13,6 +13,65 @@ public static class Scheduler
     /// <summary>The schedule, or null with the reason when it is infeasible (the requested pair fidelity is out of reach).</summary>
     public static Schedule? Schedule(DistributedProgram program, Topology.Topology topology, SchedulerOptions options, out string? infeasible)
     {
+        if (Plans(program, topology, options, out infeasible) is not { } plans)
+        {
+            return null;
+        }
+        var metrics = new TopologyMetrics(topology);
+        var graph = new TaskGraph(program, topology, metrics, plans);
+        double critical = PathBound.End(graph, pairsTakeTime: false, out _);
+        var warnings = new List<string>();
+        var (slots, demand) = Slots(graph, topology, warnings);
+        // The graph that keeps commuting operations in program order as well: a schedule of it obeys
+        // every constraint of the commuting one, and list scheduling sometimes does better with it.
+        ListScheduler? run = null;
+        double best = double.PositiveInfinity;
+        foreach (var g in new[] { graph, new TaskGraph(program, topology, metrics, plans, commute: false) })
+        {
+            double[] tail = PathBound.Tails(g);
+            var candidate = new ListScheduler(g, topology, slots, demand, options.Timing, tail);
+            if (!candidate.Run())
+            {
+                continue;
+            }
+            if (options.Timing == EprTiming.Prefetch)
+            {
+                candidate = JustInTime.Improve(g, candidate, release => new ListScheduler(g, topology, slots, demand, options.Timing, tail, release));
+            }
+            double span = JustInTime.Makespan(g, candidate);
+            if (span < best)
+            {
+                (run, best) = (candidate, span);
+                graph = g;
+            }
+        }
+        if (run is null)
+        {
+            infeasible = "the communication qubits deadlocked: no order of the program's pairs fits the QPUs' communication qubits";
+            return null;
+        }
+        return ScheduleBuilder.Build(graph, topology, run, plans, options.Timing, critical, warnings);
+    }
+
+    /// <summary>
+    /// A proven lower bound on the makespan <see cref="Schedule"/> returns (see <see cref="StorageBound"/>):
+    /// at least the max(critical path, busiest link's pairs ÷ rate), and also counting the
+    /// pairs' own time on every path and each QPU's communication qubits. Null when infeasible.
+    /// </summary>
+    public static double? LowerBound(DistributedProgram program, Topology.Topology topology, SchedulerOptions options)
+    {
+        if (Plans(program, topology, options, out _) is not { } plans)
+        {
+            return null;
+        }
+        var graph = new TaskGraph(program, topology, new TopologyMetrics(topology), plans);
+        var (slots, _) = Slots(graph, topology, []);
+        return StorageBound.Of(graph, topology, slots);
+    }
+
+    // Each link's distillation (none when its pairs are good enough), or null when a link cannot reach the fidelity.
+    private static DistillationPlan[]? Plans(DistributedProgram program, Topology.Topology topology, SchedulerOptions options, out string? infeasible)
+    {
         ArgumentNullException.ThrowIfNull(program);
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,19 +96,7 @@ public static class Scheduler
                 return null;
             }
         }
-        var metrics = new TopologyMetrics(topology);
-        var graph = new TaskGraph(program, topology, metrics, plans);
-        double[] tail = Tails(graph);
-        double critical = CriticalPath(graph);
-        var warnings = new List<string>();
-        var (slots, demand) = Slots(graph, topology, warnings);
-        var run = new ListScheduler(graph, topology, slots, demand, options.Timing, tail);
-        if (!run.Run())
-        {
-            infeasible = "the communication qubits deadlocked: no order of the program's pairs fits the QPUs' communication qubits";
-            return null;
-        }
-        return ScheduleBuilder.Build(graph, topology, run, plans, options.Timing, critical, warnings);
+        return plans;
     }
 
     /// <summary>A link's name as report.json's ebitsByLink writes it.</summary>
@@ -58,48 +105,6 @@ public static class Scheduler
         ArgumentNullException.ThrowIfNull(topology);
         var l = topology.Links[link];
         return $"{topology.Qpus[l.A].Id}--{topology.Qpus[l.B].Id}";
-    }
-
-    // Longest time from a task's start to the program's end, pairs taking their generation time: the priority.
-    private static double[] Tails(TaskGraph g)
-    {
-        var tail = new double[g.Count];
-        for (int t = g.Count - 1; t >= 0; t--)
-        {
-            if (!g.IsTask[t])
-            {
-                continue;
-            }
-            double longest = 0;
-            for (int e = g.SuccStart[t]; e < g.SuccStart[t + 1]; e++)
-            {
-                longest = Math.Max(longest, g.SuccLag[e] + tail[g.Succ[e]]);
-            }
-            tail[t] = g.Duration[t] + longest;
-        }
-        return tail;
-    }
-
-    // The bound with free, instant entanglement: pairs take no time; gates, measurements and messages do.
-    private static double CriticalPath(TaskGraph g)
-    {
-        var earliest = new double[g.Count];
-        double end = 0;
-        for (int t = 0; t < g.Count; t++)
-        {
-            if (!g.IsTask[t])
-            {
-                continue;
-            }
-            double finish = earliest[t] + (g.PairOfTask[t] >= 0 ? 0 : g.Duration[t]);
-            end = Math.Max(end, finish);
-            for (int e = g.SuccStart[t]; e < g.SuccStart[t + 1]; e++)
-            {
-                int s = g.Succ[e];
-                earliest[s] = Math.Max(earliest[s], finish + g.SuccLag[e]);
-            }
-        }
-        return end;
     }
 
     // Each QPU's communication qubits (more if the program in its own order holds more at once, said

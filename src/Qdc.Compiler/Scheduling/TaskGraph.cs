@@ -12,10 +12,15 @@ namespace Qdc.Compiler.Scheduling;
 /// Communication qubits are renamed per pair: each pair starts a new occupancy of the qubit, so a
 /// pair depends on nothing that used the qubit before; the scheduler gives each occupancy a free
 /// physical communication qubit instead (register renaming, as in an out-of-order processor).
+/// Operations diagonal on a data qubit commute there, so a run of them is not chained: each waits
+/// for the qubit's last non-diagonal operation, and the next non-diagonal one waits for them all.
+/// They still cannot overlap on the qubit: the scheduler locks it (<see cref="LockStart"/>), and
+/// each such run is a <see cref="Groups"/> entry for the bounds.
 /// </summary>
 internal sealed class TaskGraph
 {
-    public TaskGraph(DistributedProgram program, Topology.Topology topology, TopologyMetrics metrics, DistillationPlan[] plans)
+    /// <param name="commute">False to chain every operation on a qubit in program order, commuting or not.</param>
+    public TaskGraph(DistributedProgram program, Topology.Topology topology, TopologyMetrics metrics, DistillationPlan[] plans, bool commute = true)
     {
         Program = program;
         var circuit = program.Circuit;
@@ -72,6 +77,13 @@ internal sealed class TaskGraph
         // One pass in program order: last task per qubit, last writer and readers per clbit.
         var lastOnQubit = new int[circuit.QubitCount];
         Array.Fill(lastOnQubit, -1);
+        var group = new List<int>?[circuit.QubitCount];
+        var diagonal = new DiagonalOperands();
+        var lockStart = new int[n + 1];
+        var lockQubit = new List<int>();
+        var groupStart = new List<int> { 0 };
+        var groupMember = new List<int>();
+        var groupCloser = new List<int>();
         var occOfQubit = new int[circuit.QubitCount];
         Array.Fill(occOfQubit, -1);
         var lastWriter = new int[circuit.ClbitCount];
@@ -99,6 +111,7 @@ internal sealed class TaskGraph
 
         for (int i = 0; i < n; i++)
         {
+            lockStart[i] = lockQubit.Count;
             if (!IsTask[i])
             {
                 continue;
@@ -121,14 +134,22 @@ internal sealed class TaskGraph
                 pendingConsumer.Add(p);
                 continue;
             }
+            int mask = commute ? diagonal.Mask(op) : 0;
             for (int s = 0; s < op.Qubits.Length; s++)
             {
                 int q = op.Qubits[s];
-                if (lastOnQubit[q] >= 0)
+                if (!program.IsCommQubit[q] && (mask & (1 << s)) != 0)
                 {
-                    edges.Add(lastOnQubit[q], i, 0);
+                    // Commutes with the run on this qubit: after its last non-diagonal operation only.
+                    if (lastOnQubit[q] >= 0)
+                    {
+                        edges.Add(lastOnQubit[q], i, 0);
+                    }
+                    (group[q] ??= []).Add(i);
+                    lockQubit.Add(q);
+                    continue;
                 }
-                lastOnQubit[q] = i;
+                Order(q, i);
                 int occ = occOfQubit[q];
                 OperandOcc[OperandOffset[i] + s] = occ;
                 if (occ >= 0)
@@ -181,6 +202,16 @@ internal sealed class TaskGraph
             }
         }
 
+        lockStart[n] = lockQubit.Count;
+        for (int q = 0; q < group.Length; q++)
+        {
+            CloseGroup(q, -1);
+        }
+        LockStart = lockStart;
+        LockQubit = [.. lockQubit];
+        GroupStart = [.. groupStart];
+        GroupMember = [.. groupMember];
+        GroupCloser = [.. groupCloser];
         OccupancyCount = occQpu.Count;
         OccQpu = [.. occQpu];
         OccPair = [.. occPair];
@@ -189,16 +220,42 @@ internal sealed class TaskGraph
         Messages = messages;
         (SuccStart, Succ, SuccLag, PredCount) = edges.ToCsr(n);
 
+        // A non-diagonal task on the qubit: after the run of diagonal ones (or the last task) before it.
+        void Order(int q, int task)
+        {
+            if (group[q] is { Count: > 0 } members)
+            {
+                foreach (int m in members)
+                {
+                    edges.Add(m, task, 0);
+                }
+                CloseGroup(q, task);
+            }
+            else if (lastOnQubit[q] >= 0)
+            {
+                edges.Add(lastOnQubit[q], task, 0);
+            }
+            lastOnQubit[q] = task;
+        }
+
+        void CloseGroup(int q, int closer)
+        {
+            if (group[q] is not { Count: > 0 } members)
+            {
+                return;
+            }
+            groupMember.AddRange(members);
+            groupStart.Add(groupMember.Count);
+            groupCloser.Add(closer);
+            members.Clear();
+        }
+
         int StartSide(int qubit, int qpu, int task)
         {
             if (!program.IsCommQubit[qubit])
             {
                 // The pair lands in a data qubit (teledata coming home): an ordinary dependency.
-                if (lastOnQubit[qubit] >= 0)
-                {
-                    edges.Add(lastOnQubit[qubit], task, 0);
-                }
-                lastOnQubit[qubit] = task;
+                Order(qubit, task);
                 occOfQubit[qubit] = -1;
                 return -1;
             }
@@ -251,6 +308,22 @@ internal sealed class TaskGraph
     public double[] SuccLag { get; }
 
     public int[] PredCount { get; }
+
+    /// <summary>Per task (compressed rows): the data qubits it is diagonal on, which it must hold alone while it runs.</summary>
+    public int[] LockStart { get; }
+
+    public int[] LockQubit { get; }
+
+    /// <summary>
+    /// Runs of mutually commuting diagonal tasks on one data qubit (compressed rows), each with the
+    /// task that closes it (the next non-diagonal one, waiting for them all) or -1. Closed runs are
+    /// listed in their closers' order.
+    /// </summary>
+    public int[] GroupStart { get; }
+
+    public int[] GroupMember { get; }
+
+    public int[] GroupCloser { get; }
 
     public int OccupancyCount { get; }
 

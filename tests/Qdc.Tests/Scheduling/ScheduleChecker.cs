@@ -250,13 +250,21 @@ internal static class ScheduleChecker
         }
     }
 
-    /// <summary>No operation before those it depends on: same qubit (within an occupancy), written clbits, read clbits and their messages.</summary>
+    /// <summary>
+    /// No operation before those it depends on: same qubit (within an occupancy; operations diagonal on a data qubit
+    /// commute, so a run of them only follows the qubit's last other operation and precedes its next), written clbits, read clbits and their messages.
+    /// </summary>
     private static void CheckDependencies(List<Entry> entries, Entry?[] byOp, DistributedProgram program, QdcTopology topology, List<string> faults)
     {
         var ops = program.Circuit.Operations;
         var pairAt = program.EprPairs.ToDictionary(p => p.Operation);
         var last = new int[program.Circuit.QubitCount];
         Array.Fill(last, -1);
+        var run = new List<int>[program.Circuit.QubitCount];
+        for (int q = 0; q < run.Length; q++)
+        {
+            run[q] = [];
+        }
         var writer = new int[program.Circuit.ClbitCount];
         Array.Fill(writer, -1);
         var readers = new List<int>[program.Circuit.ClbitCount];
@@ -281,16 +289,37 @@ internal static class ScheduleChecker
                     if (!program.IsCommQubit[q])
                     {
                         After(i, last[q], "qubit");
+                        foreach (int r in run[q])
+                        {
+                            After(i, r, "qubit");
+                        }
+                        run[q].Clear();
                     }
                     last[q] = i;
                 }
                 continue;
             }
             var op = ops[i];
-            foreach (int q in op.Qubits)
+            for (int s = 0; s < op.Qubits.Length; s++)
             {
                 // A pair's entry ends when the pair is delivered (after any distillation).
-                After(i, last[q], "qubit");
+                int q = op.Qubits[s];
+                if (!program.IsCommQubit[q] && DiagonalOn(op, s))
+                {
+                    // Commutes with the diagonal run on the qubit: after its last other operation only.
+                    After(i, last[q], "qubit");
+                    run[q].Add(i);
+                    continue;
+                }
+                foreach (int r in run[q])
+                {
+                    After(i, r, "qubit");
+                }
+                if (run[q].Count == 0)
+                {
+                    After(i, last[q], "qubit");
+                }
+                run[q].Clear();
                 last[q] = i;
             }
             if (op.Condition is { } cond)
@@ -341,6 +370,28 @@ internal static class ScheduleChecker
                 faults.Add($"operation {op} starts at {byOp[op]!.Start} before operation {before} ends at {end} ({why})");
             }
         }
+    }
+
+    // Diagonal on operand s: no entry of the gate's matrix links basis states that differ in that operand's bit (the first operand is the top bit).
+    private static bool DiagonalOn(Operation op, int s)
+    {
+        if (op is not GateOperation g || g.Gate.QubitCount > 4)
+        {
+            return false;
+        }
+        var m = g.Gate.Matrix;
+        int bit = 1 << (m.Qubits - 1 - s);
+        for (int r = 0; r < m.Dimension; r++)
+        {
+            for (int c = 0; c < m.Dimension; c++)
+            {
+                if (((r ^ c) & bit) != 0 && m[r, c].Magnitude > 1e-12)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     // Some chain of hops from the writer's QPU to the reader's, leaving after the measurement and arriving before the read, each hop no faster than its link.

@@ -4,7 +4,7 @@ using SplitMix64 = Qdc.Tests.TestSupport.SplitMix64;
 
 namespace Qdc.Tests.Scheduling;
 
-/// <summary>Random programs on random mixed topologies: the independent checker finds no fault in schedule.json, for either timing.</summary>
+/// <summary>Random programs on random mixed topologies: the independent checker finds no fault in schedule.json, for either timing, and no makespan is below <see cref="Scheduler.LowerBound"/>.</summary>
 public class SchedulerPropertyTests(ITestOutputHelper output)
 {
     private const int Cases = 80;
@@ -13,7 +13,7 @@ public class SchedulerPropertyTests(ITestOutputHelper output)
     public void EveryResourceIsRespectedOnRandomPrograms()
     {
         long pairs = 0;
-        int infeasible = 0;
+        int infeasible = 0, stronger = 0;
         for (int seed = 0; seed < Cases; seed++)
         {
             var rng = new SplitMix64((ulong)seed + 7000);
@@ -35,14 +35,16 @@ public class SchedulerPropertyTests(ITestOutputHelper output)
             foreach (var timing in new[] { EprTiming.Prefetch, EprTiming.OnDemand })
             {
                 double? min = seed % 3 == 0 ? 0.9 : null;
-                var schedule = Scheduler.Schedule(program, topology, new SchedulerOptions { Timing = timing, MinPairFidelity = min }, out string? why);
+                var options = new SchedulerOptions { Timing = timing, MinPairFidelity = min };
+                var schedule = Scheduler.Schedule(program, topology, options, out string? why);
                 Assert.True(schedule is not null, why);
                 var faults = ScheduleChecker.Check(ScheduleJson.Write(schedule), program, topology);
                 Assert.True(faults.Count == 0, $"seed {seed} {timing}: {string.Join("\n", faults.Take(10))}");
-                LowerBoundHolds(schedule, topology);
+                stronger += LowerBoundHolds(schedule, program, topology, options) ? 1 : 0;
             }
         }
-        output.WriteLine($"{Cases} cases ({infeasible} infeasible), {pairs} pairs");
+        output.WriteLine($"{Cases} cases ({infeasible} infeasible), {pairs} pairs; the chain bound beat the issue's in {stronger} runs");
+        Assert.True(stronger > 0, "the chain bound should be stronger somewhere");
         Assert.True(infeasible <= Cases / 4, $"{infeasible} of {Cases} cases could not be lowered");
         Assert.True(pairs > Cases, "the cases should use the network");
     }
@@ -60,15 +62,22 @@ public class SchedulerPropertyTests(ITestOutputHelper output)
         Assert.NotEmpty(ScheduleChecker.Check(broken, program, topology));
     }
 
-    // No schedule beats the dependencies or the busiest link's generators.
-    private static void LowerBoundHolds(Schedule schedule, Compiler.Topology.Topology topology)
+    // No schedule beats the dependencies or the busiest link's generators, nor Scheduler.LowerBound, which is at least
+    // that; true when the latter is the stronger.
+    private static bool LowerBoundHolds(Schedule schedule, Compiler.Distribution.DistributedProgram program, Compiler.Topology.Topology topology, SchedulerOptions options)
     {
         Assert.True(schedule.MakespanSeconds >= schedule.CriticalPathSeconds - 1e-12);
+        double issue = schedule.CriticalPathSeconds;
         for (int l = 0; l < topology.Links.Length; l++)
         {
             var link = topology.Links[l];
             double bound = schedule.Links[l].RawPairs / link.EprRate / link.ParallelPairs;
             Assert.True(schedule.MakespanSeconds >= bound - 1e-12, $"link {l}: makespan {schedule.MakespanSeconds} below {bound}");
+            issue = Math.Max(issue, bound);
         }
+        double chain = Scheduler.LowerBound(program, topology, options)!.Value;
+        Assert.True(chain <= schedule.MakespanSeconds * (1 + 1e-12), $"chain bound {chain} above makespan {schedule.MakespanSeconds}");
+        Assert.True(chain >= issue * (1 - 1e-12), $"chain bound {chain} below the issue's {issue}");
+        return chain > issue * (1 + 1e-9);
     }
 }
