@@ -63,12 +63,7 @@ internal sealed partial class Lowering
         int n = circuit.QubitCount;
         _clbits = circuit.ClbitCount;
         _pool = new CommQubitPool([.. topology.Qpus.Select(q => q.CommQubits)], n);
-        _gateOfOperation = new int[circuit.Operations.Length];
-        Array.Fill(_gateOfOperation, -1);
-        for (int g = 0; g < graph.GateOperation.Length; g++)
-        {
-            _gateOfOperation[graph.GateOperation[g]] = g;
-        }
+        _gateOfOperation = graph.GateOfOperation(circuit.Operations.Length);
         _gateQpu = [.. placement.Gates.Select(g => g.Qpu)];
         _netOfGateSide = [.. graph.GateNets];
         _runs = new CatRun?[graph.Graph.NetCount];

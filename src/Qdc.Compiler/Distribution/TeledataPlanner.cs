@@ -46,7 +46,7 @@ internal static class TeledataPlanner
                 if (target >= 0 && end - start >= minRuns && metrics.BestPath(home, target) is { IsReachable: true } path
                     && path.Qpus.Skip(1).All(p => pool.Limit(p) >= 2))
                 {
-                    var stretch = new TeledataStretch(q, path.Qpus, path.Links, LastGate(graph, nets[end - 1]));
+                    var stretch = new TeledataStretch(q, path.Qpus, path.Links, graph.LastGate(nets[end - 1]));
                     for (int i = start; i < end; i++)
                     {
                         stretchOfNet[nets[i]] = stretch;
@@ -76,15 +76,5 @@ internal static class TeledataPlanner
             qpu = p;
         }
         return qpu;
-    }
-
-    private static int LastGate(CircuitHypergraph graph, int net)
-    {
-        int last = -1;
-        foreach (int pin in graph.Graph.Pins(net))
-        {
-            last = Math.Max(last, pin - graph.QubitCount);
-        }
-        return last;
     }
 }

@@ -62,6 +62,29 @@ public sealed class CircuitHypergraph
         return first;
     }
 
+    /// <summary>The index of the net's last gate.</summary>
+    public int LastGate(int net)
+    {
+        int last = -1;
+        foreach (int pin in Graph.Pins(net))
+        {
+            last = Math.Max(last, pin - QubitCount);
+        }
+        return last;
+    }
+
+    /// <summary>For each of the circuit's <paramref name="operationCount"/> operations, its gate index, or -1 for an operation that is no two-qubit gate.</summary>
+    public int[] GateOfOperation(int operationCount)
+    {
+        var gate = new int[operationCount];
+        Array.Fill(gate, -1);
+        for (int g = 0; g < GateOperation.Length; g++)
+        {
+            gate[GateOperation[g]] = g;
+        }
+        return gate;
+    }
+
     /// <summary>
     /// Builds the hypergraph; throws ArgumentException on a gate of three or more qubits (normalize
     /// first). Without <paramref name="embed"/>, an anticommuting one-qubit gate ends a run as any
@@ -158,7 +181,6 @@ public sealed class CircuitHypergraph
     {
         int netCount = Graph.NetCount;
         var target = Enumerable.Range(0, netCount).ToArray();
-        var joined = groups.Select(g => g.Min()).ToHashSet();
         foreach (var group in groups)
         {
             foreach (int e in group)
@@ -166,42 +188,31 @@ public sealed class CircuitHypergraph
                 target[e] = group.Min();
             }
         }
+        var joined = groups.Select(g => g.Min()).ToHashSet();
         var renumber = new int[netCount];
-        var nets = new List<IReadOnlyList<int>>();
+        var pins = new List<SortedSet<int>>();
         var netQubit = ImmutableArray.CreateBuilder<int>();
         var netKind = ImmutableArray.CreateBuilder<InteractionKind>();
-        var pinsOf = new Dictionary<int, SortedSet<int>>();
         for (int e = 0; e < netCount; e++)
         {
-            if (target[e] != e)
+            if (target[e] == e)
             {
-                continue;
+                renumber[e] = pins.Count;
+                pins.Add([]);
+                netQubit.Add(NetQubit[e]);
+                netKind.Add(joined.Contains(e) ? InteractionKind.Diagonal : NetKind[e]);
             }
-            renumber[e] = nets.Count;
-            var pins = new SortedSet<int>();
-            pinsOf[e] = pins;
-            nets.Add([]);
-            netQubit.Add(NetQubit[e]);
-            netKind.Add(joined.Contains(e) ? InteractionKind.Diagonal : NetKind[e]);
         }
         for (int e = 0; e < netCount; e++)
         {
             renumber[e] = renumber[target[e]];
             foreach (int pin in Graph.Pins(e))
             {
-                pinsOf[target[e]].Add(pin);
+                pins[renumber[e]].Add(pin);
             }
         }
-        foreach (var (e, pins) in pinsOf)
-        {
-            nets[renumber[e]] = [.. pins];
-        }
-        var weights = new int[Graph.VertexCount];
-        for (int v = 0; v < weights.Length; v++)
-        {
-            weights[v] = Graph.VertexWeight(v);
-        }
-        var graph = Hypergraph.Create(weights, nets);
+        int[] weights = [.. Enumerable.Range(0, Graph.VertexCount).Select(Graph.VertexWeight)];
+        var graph = Hypergraph.Create(weights, [.. pins.Select(p => (IReadOnlyList<int>)[.. p])]);
         return new CircuitHypergraph(graph, QubitCount, GateOperation, GateQubits, [.. GateNets.Select(e => renumber[e])], netQubit.ToImmutable(), netKind.ToImmutable());
     }
 

@@ -58,7 +58,7 @@ internal static class HTypeEmbedding
     {
         private readonly int _n = graph.QubitCount;
         private readonly bool[] _merged = new bool[graph.Graph.NetCount];
-        private readonly int[] _opsGate = GateOfOperation(normalized, graph);
+        private readonly int[] _opsGate = graph.GateOfOperation(normalized.Operations.Length);
 
         private readonly List<Group> _groups = [];
 
@@ -229,26 +229,7 @@ internal static class HTypeEmbedding
 
         private int FirstOp(int net) => graph.GateOperation[graph.FirstGate(net)];
 
-        private int LastOp(int net)
-        {
-            int last = -1;
-            foreach (int pin in graph.Graph.Pins(net))
-            {
-                last = Math.Max(last, pin - _n);
-            }
-            return graph.GateOperation[last];
-        }
-
-        private static int[] GateOfOperation(Circuit normalized, CircuitHypergraph graph)
-        {
-            var gate = new int[normalized.Operations.Length];
-            Array.Fill(gate, -1);
-            for (int g = 0; g < graph.GateOperation.Length; g++)
-            {
-                gate[graph.GateOperation[g]] = g;
-            }
-            return gate;
-        }
+        private int LastOp(int net) => graph.GateOperation[graph.LastGate(net)];
     }
 
     // A qubit's diagonal runs in time order, the flips between Diagonal[s] and Diagonal[s + 1] at

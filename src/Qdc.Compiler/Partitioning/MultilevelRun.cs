@@ -15,16 +15,7 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
         {
             return (null, long.MaxValue);
         }
-        long objective = new PartitionState(graph, cost, blockOf).Objective;
-        // A V-cycle's clustering is random, so one that finds nothing does not end the search; two in a row do.
-        int idle = 0;
-        for (int i = 0; i < options.VCycles && objective > 0 && idle < 2; i++)
-        {
-            var next = Cycle(blockOf)!;
-            long value = new PartitionState(graph, cost, next).Objective;
-            idle = value < objective ? 0 : idle + 1;
-            (blockOf, objective) = (next, value);
-        }
+        (blockOf, long objective) = VCycles(blockOf);
         // Small instances (up to about 60k pins and vertices) get kicks and re-refinement: cheap there, and tight capacities need them.
         int rounds = (int)Math.Clamp(60_000L / Math.Max(1, graph.PinCount + graph.VertexCount), 0, 30);
         if (options.LocalSearch && rounds > 0 && objective > 0)
@@ -47,9 +38,15 @@ internal sealed class MultilevelRun(Hypergraph graph, IBlockCost cost, Partition
         {
             labels[v] = (better[v] * k) + other[v];
         }
-        var blockOf = Cycle(better, labels)!;
+        return VCycles(Cycle(better, labels)!);
+    }
+
+    private (int[] BlockOf, long Objective) VCycles(int[] blockOf)
+    {
         long objective = new PartitionState(graph, cost, blockOf).Objective;
-        for (int i = 0, idle = 0; i < options.VCycles && objective > 0 && idle < 2; i++)
+        // A V-cycle's clustering is random, so one that finds nothing does not end the search; two in a row do.
+        int idle = 0;
+        for (int i = 0; i < options.VCycles && objective > 0 && idle < 2; i++)
         {
             var next = Cycle(blockOf)!;
             long value = new PartitionState(graph, cost, next).Objective;
