@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -36,5 +37,7 @@ internal readonly unsafe struct Quad256 : IQuad<Quad256.Pair>
         return new(Fma.MultiplyAdd(sign, Avx.Permute(q.Lo, 0b0101), p.Lo), Fma.MultiplyAdd(sign, Avx.Permute(q.Hi, 0b0101), p.Hi));
     }
 
+    // Lo then Hi in memory: the dense kernel's AVX2 path reads a buffer of pairs as doubles.
+    [StructLayout(LayoutKind.Sequential)]
     internal readonly record struct Pair(Vector256<double> Lo, Vector256<double> Hi);
 }

@@ -92,6 +92,8 @@ public class KernelTests
     [Theory]
     [InlineData(9, 3)]
     [InlineData(10, 5)]
+    [InlineData(7, 5)] // one base per 5-qubit block: the four-base AVX2 form repeats it
+    [InlineData(8, 5)] // two bases
     public void ScalarFallbackIsBitIdenticalToTheVectorKernels(int n, int fusion)
     {
         if (!Qdc.Simulation.Kernels.ComplexOps.UseAvx)
