@@ -84,6 +84,9 @@ internal sealed class CompiledGate
 
     internal GateKernelKind KernelKind => _kind;
 
+    /// <summary>The share of the state a diagonal gate changes (factors of exactly 1 are skipped); 0 when it changes nothing.</summary>
+    internal double DiagonalTouched => _diagonal?.Touched ?? 0;
+
     public static CompiledGate From(Gate gate, int[] qubits) => From(gate.Matrix, qubits);
 
     public static CompiledGate From(GateMatrix matrix, int[] qubits)

@@ -13,6 +13,9 @@ namespace Qdc.Simulation;
 /// </summary>
 internal static class GateFuser
 {
+    /// <summary>Merge only where <see cref="FusionCost"/> says one sweep of the merged block is cheaper; off to measure what it changes.</summary>
+    internal static bool CostAware { get; set; } = true;
+
     public static List<CompiledGate> Fuse(IReadOnlyList<CompiledGate> gates, int maxQubits)
     {
         if (maxQubits < 2)
@@ -52,11 +55,17 @@ internal static class GateFuser
             touching.Sort((x, y) => x.Gates.Count != y.Gates.Count ? y.Gates.Count.CompareTo(x.Gates.Count) : x.Serial.CompareTo(y.Serial));
             var target = new Block(serial++);
             var union = new List<int>(g.Qubits);
+            bool diagonal = g.KernelKind == GateKernelKind.Diagonal;
+            double cost = FusionCost.Of(g);
             foreach (var b in touching)
             {
-                if (union.Count + b.Qubits.Count(q => !union.Contains(q)) <= maxQubits)
+                var merged = union.Concat(b.Qubits.Where(q => !union.Contains(q))).ToList();
+                double mergedCost = FusionCost.Block(merged, diagonal && b.Diagonal);
+                if (merged.Count <= maxQubits && (!CostAware || mergedCost <= cost + b.Cost))
                 {
-                    union.AddRange(b.Qubits.Where(q => !union.Contains(q)));
+                    union = merged;
+                    diagonal &= b.Diagonal;
+                    cost = mergedCost;
                     target.Absorb(b);
                 }
                 else
@@ -84,6 +93,10 @@ internal static class GateFuser
         public List<int> Qubits { get; } = [];
 
         public List<CompiledGate> Gates { get; } = [];
+
+        public bool Diagonal => Gates.TrueForAll(g => g.KernelKind == GateKernelKind.Diagonal);
+
+        public double Cost => Gates.Count == 1 ? FusionCost.Of(Gates[0]) : FusionCost.Block(Qubits, Diagonal);
 
         public void Add(CompiledGate g)
         {

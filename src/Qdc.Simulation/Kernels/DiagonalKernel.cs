@@ -59,6 +59,9 @@ internal readonly unsafe struct DiagonalKernel : IRunKernel
         return groupOffsets.Count == 0 ? null : new DiagonalKernel([.. qubits.Order()], [.. groupOffsets], [.. lo], [.. hi]);
     }
 
+    /// <summary>The share of the state's amplitudes this kernel reads and writes.</summary>
+    public double Touched => (double)_offsets.Length * (_lo.Length > 0 && Array.IndexOf(_sorted, 0) >= 0 ? 2 : 1) / (1 << _sorted.Length);
+
     public void Run(StateVector state) => Sweep.Runs(state, _sorted, this);
 
     public void Apply(double* amplitudes, long firstBase, long count, long mask)
@@ -69,19 +72,26 @@ internal readonly unsafe struct DiagonalKernel : IRunKernel
         if (ComplexOps.UseAvx && (lowInGate || (count & 1) == 0))
         {
             // Without qubit 0 a vector covers two adjacent bases; with it, one base and both values of bit 0.
-            fixed (Vector256<double>* re = _re, im = _im)
-            fixed (long* off = _offsets)
+            // One group at a time over all bases: its factor stays in registers and the inner loop
+            // is a plain stream. Each amplitude still gets its one product, so the bits are the same.
+            long vectors = lowInGate ? count : count / 2;
+            for (int g = 0; g < groups; g++)
             {
-                long step = lowInGate ? 1 : 2;
-                for (long t = 0; t < count; t += step)
+                var re = _re[g];
+                var im = _im[g];
+                double* p = amplitudes + (2 * _offsets[g]);
+                b = firstBase;
+                for (long v = 0; v < vectors;)
                 {
-                    for (int g = 0; g < groups; g++)
+                    long length = Math.Min(vectors - v, Sweep.VectorRun(b, mask));
+                    double* q = p + (2 * b);
+                    for (long i = 0; i < 4 * length; i += 4)
                     {
-                        double* p = amplitudes + (2 * (b + off[g]));
-                        var a = Avx.LoadVector256(p);
-                        Avx.Store(p, ComplexOps.Mul(re[g], im[g], a, ComplexOps.Swap(a)));
+                        var a = Avx.LoadVector256(q + i);
+                        Avx.Store(q + i, ComplexOps.Mul(re, im, a, ComplexOps.Swap(a)));
                     }
-                    b = lowInGate ? Sweep.Next(b, mask) : Sweep.Next(b + 1, mask);
+                    v += length;
+                    b = Sweep.AfterRun(b, length, mask);
                 }
             }
             return;

@@ -33,15 +33,21 @@ internal readonly unsafe struct PairKernel : IRunKernel
         if (ComplexOps.UseAvx && (mask & 1) == 0 && (count & 1) == 0)
         {
             var (r00, i00, r01, i01, r10, i10, r11, i11) = (_r00, _i00, _r01, _i01, _r10, _i10, _r11, _i11);
-            for (long t = 0; t < count; t += 2)
+            for (long v = 0; v < count / 2;)
             {
-                var a0 = Avx.LoadVector256(x + (2 * b));
-                var a1 = Avx.LoadVector256(y + (2 * b));
-                var s0 = ComplexOps.Swap(a0);
-                var s1 = ComplexOps.Swap(a1);
-                Avx.Store(x + (2 * b), ComplexOps.MulAdd(r01, i01, a1, s1, ComplexOps.Mul(r00, i00, a0, s0)));
-                Avx.Store(y + (2 * b), ComplexOps.MulAdd(r11, i11, a1, s1, ComplexOps.Mul(r10, i10, a0, s0)));
-                b = Sweep.Next(b + 1, mask);
+                long length = Math.Min((count / 2) - v, Sweep.VectorRun(b, mask));
+                double* xs = x + (2 * b), ys = y + (2 * b);
+                for (long i = 0; i < 4 * length; i += 4)
+                {
+                    var a0 = Avx.LoadVector256(xs + i);
+                    var a1 = Avx.LoadVector256(ys + i);
+                    var s0 = ComplexOps.Swap(a0);
+                    var s1 = ComplexOps.Swap(a1);
+                    Avx.Store(xs + i, ComplexOps.MulAdd(r01, i01, a1, s1, ComplexOps.Mul(r00, i00, a0, s0)));
+                    Avx.Store(ys + i, ComplexOps.MulAdd(r11, i11, a1, s1, ComplexOps.Mul(r10, i10, a0, s0)));
+                }
+                v += length;
+                b = Sweep.AfterRun(b, length, mask);
             }
             return;
         }

@@ -12,12 +12,18 @@ internal readonly unsafe struct SwapKernel(long o0, long o1) : IRunKernel
         long b = firstBase;
         if (ComplexOps.UseAvx && (mask & 1) == 0 && (count & 1) == 0)
         {
-            for (long t = 0; t < count; t += 2)
+            for (long v = 0; v < count / 2;)
             {
-                var a = Avx.LoadVector256(x + (2 * b));
-                Avx.Store(x + (2 * b), Avx.LoadVector256(y + (2 * b)));
-                Avx.Store(y + (2 * b), a);
-                b = Sweep.Next(b + 1, mask);
+                long length = Math.Min((count / 2) - v, Sweep.VectorRun(b, mask));
+                double* xs = x + (2 * b), ys = y + (2 * b);
+                for (long i = 0; i < 4 * length; i += 4)
+                {
+                    var a = Avx.LoadVector256(xs + i);
+                    Avx.Store(xs + i, Avx.LoadVector256(ys + i));
+                    Avx.Store(ys + i, a);
+                }
+                v += length;
+                b = Sweep.AfterRun(b, length, mask);
             }
             return;
         }

@@ -73,6 +73,24 @@ internal static unsafe class Sweep
         Chunks(work, state.Threads, 2, (start, end) => kernel.Apply((double*)p, Bits.Insert(start, sorted), end - start, mask));
     }
 
+    /// <summary>
+    /// How many vectors of two amplitudes lie at consecutive addresses from <paramref name="b"/> (even,
+    /// gate bits clear) before a gate bit above bit 0 turns on. Kernels loop over such runs with a
+    /// plain index: stepping base by base with <see cref="Next"/> chains four dependent operations
+    /// per vector, which held the diagonal kernel to half its speed.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static long VectorRun(long b, long mask)
+    {
+        long above = mask & ~1L;
+        long run = above == 0 ? long.MaxValue : above & -above;
+        return (run - (b & (run - 1))) >> 1;
+    }
+
+    /// <summary>The first vector address after <paramref name="length"/> vectors from <paramref name="b"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static long AfterRun(long b, long length, long mask) => Next(b + (2 * length) - 1, mask | 1);
+
     /// <summary>The base index after <paramref name="b"/>.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static long Next(long b, long mask) => ((b | mask) + 1) & ~mask;

@@ -12,8 +12,8 @@ namespace Qdc.Benchmarks.Suites;
 /// shared/reference section 3), unfused and fused, against the memory-bandwidth floor measured in
 /// the same run: a plain in-place read+write sweep over the same complex128 array.
 /// Runs apply cache blocking unless marked unblocked. Arguments: qubit counts (default 24 26 28),
-/// optionally <c>--threads N</c>, <c>--repeat N</c> (best of N runs), <c>--local N</c> (cache-blocking chunk qubits), <c>--rows 0u,0,3,4</c> (fusion
-/// widths, u for unblocked); <c>--kernels</c> times the dense kernels alone instead.
+/// optionally <c>--threads N</c>, <c>--repeat N</c> (best of N runs), <c>--local N</c> (cache-blocking chunk qubits), <c>--rows 0u,0,3,4g</c> (fusion
+/// widths, u for unblocked, g for the widest blocks regardless of the kernels' costs); <c>--kernels</c> times the dense kernels alone instead.
 /// </summary>
 public sealed class StatevectorSuite : ISuite
 {
@@ -27,7 +27,7 @@ public sealed class StatevectorSuite : ISuite
         int threads = 2;
         bool kernels = false;
         int repeat = 1;
-        (int Fusion, bool Blocked)[] rows = [(0, false), (0, true), (2, true), (3, false), (3, true), (4, true), (5, true)];
+        (int Fusion, bool Blocked, bool Greedy)[] rows = [(0, false, false), (0, true, false), (2, true, false), (3, false, false), (3, true, false), (3, true, true), (4, true, false), (4, true, true), (5, true, false)];
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--kernels")
@@ -44,7 +44,7 @@ public sealed class StatevectorSuite : ISuite
             }
             else if (args[i] == "--rows" && i + 1 < args.Length)
             {
-                rows = [.. args[++i].Split(',').Select(r => (int.Parse(r.TrimEnd('u'), CultureInfo.InvariantCulture), !r.EndsWith('u')))];
+                rows = [.. args[++i].Split(',').Select(r => (int.Parse(r.TrimEnd('u', 'g'), CultureInfo.InvariantCulture), !r.Contains('u'), r.Contains('g')))];
             }
             else if (args[i] == "--threads" && i + 1 < args.Length)
             {
@@ -83,11 +83,12 @@ public sealed class StatevectorSuite : ISuite
             Floor(state, 5, floors);
             output.WriteLine(string.Create(c, $"{n} qubits, {gates} gates: floor {floors.Min() * 1e3:F1} ms per sweep = {floors.Min() * 1e9 / amps:F3} ns per amplitude"));
             var results = new List<(string Label, double Seconds, double Cpu, int Sweeps, double Compile)>();
-            foreach (var (fusion, blocked) in rows)
+            foreach (var (fusion, blocked, greedy) in rows)
             {
                 // The machine may be shared: sample the floor between runs, report best and median.
                 Floor(state, 3, floors);
                 CacheBlocking.Enabled = blocked;
+                GateFuser.CostAware = !greedy;
                 var sw = Stopwatch.StartNew();
                 var program = CompiledCircuit.Compile(circuit, fusion);
                 double compile = sw.Elapsed.TotalSeconds;
@@ -103,15 +104,17 @@ public sealed class StatevectorSuite : ISuite
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
                     cpu = used < cpu ? used : cpu;
                 }
-                string label = (fusion == 0 ? "unfused" : $"fused ≤{fusion}") + (blocked ? "" : ", unblocked");
+                string label = (fusion == 0 ? "unfused" : $"fused ≤{fusion}") + (greedy ? ", widest" : "") + (blocked ? "" : ", unblocked");
                 if (blocked)
                 {
                     var plan = CacheBlocking.Plan(n, [.. program.Steps.Select(s => s.Gate!)], CacheBlocking.LocalQubits);
-                    output.WriteLine(string.Create(c, $"  {label}: {plan.Count} passes over the state, {plan.Count(r => r.Local is null)} of them single gates"));
+                    var kinds = program.Steps.GroupBy(s => $"{s.Gate!.KernelKind.ToString().ToLowerInvariant()} {s.Gate.Qubits.Length}q").OrderBy(g => g.Key, StringComparer.Ordinal);
+                    output.WriteLine(string.Create(c, $"  {label}: {plan.Count} passes over the state, {plan.Count(r => r.Local is null)} of them single gates; blocks {string.Join(", ", kinds.Select(g => $"{g.Key} {g.Count()}"))}"));
                 }
                 results.Add((label, seconds, cpu.TotalSeconds / threads, program.Steps.Count, compile));
             }
             CacheBlocking.Enabled = true;
+            GateFuser.CostAware = true;
             Floor(state, 3, floors);
             floors.Sort();
             double floorNs = floors[0] * 1e9 / amps;
@@ -129,7 +132,7 @@ public sealed class StatevectorSuite : ISuite
     }
 
     /// <summary>
-    /// Each dense k-qubit kernel on a 16-qubit state (1 MiB, in L2) on one thread, with its qubits
+    /// Each kernel on a state of the cache-blocking chunk size (<c>--local N</c>, default 16 qubits: 1 MiB) on one thread, with its qubits
     /// high, low, and qubit 0 with high ones: best of many short runs, so that a loaded machine
     /// still shows what the kernel can do.
     /// </summary>
@@ -137,8 +140,25 @@ public sealed class StatevectorSuite : ISuite
     {
         var c = CultureInfo.InvariantCulture;
         var rng = new Xoshiro256(5);
-        var small = StateVector.Zero(16, 1);
+        var small = StateVector.Zero(CacheBlocking.LocalQubits, 1);
         output.WriteLine(string.Create(c, $"  calibration, 128 flops per amplitude (a 4-qubit dense kernel's arithmetic; k qubits take 2^(k+3)) in independent FMAs: {Calibrate((double*)small.Pointer, small.Length):F3} ns per amplitude ({(Avx512F.IsSupported ? "512" : "256")}-bit); state at {(nint)small.Pointer & 63} mod 64"));
+        // The specialised kernels, for the fuser's cost model: a dense 2×2, a controlled 2×2, diagonals, a swap.
+        var h = new System.Numerics.Complex(Math.Sqrt(0.5), 0);
+        var phase = System.Numerics.Complex.FromPolarCoordinates(1, 0.3);
+        (string Name, int[] Qubits, System.Numerics.Complex[] Matrix)[] special =
+        [
+            ("dense 1q [8]", [8], [h, h, h, -h]),
+            ("dense 1q [0]", [0], [h, h, h, -h]),
+            ("diagonal 1q [8]", [8], [phase, 0, 0, System.Numerics.Complex.Conjugate(phase)]),
+            ("diagonal 2q [8,9]", [8, 9], Diagonal(phase, 2)),
+            ("diagonal 3q [0,8,9]", [0, 8, 9], Diagonal(phase, 3)),
+            ("cx [8,9]", [8, 9], [1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0]),
+            ("swap [8,9]", [8, 9], [1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1]),
+        ];
+        foreach (var (name, qs, m) in special)
+        {
+            output.WriteLine(string.Create(c, $"  {name}: {BestOf(CompiledGate.FromLocal(qs, m), small):F3} ns per amplitude"));
+        }
         foreach (int k in new[] { 2, 3, 4, 5 })
         {
             foreach (var qs in new[] { Enumerable.Range(8, k).ToArray(), Enumerable.Range(0, k).ToArray(), [0, .. Enumerable.Range(9, k - 1)] })
@@ -149,17 +169,39 @@ public sealed class StatevectorSuite : ISuite
                 {
                     m[e] = new System.Numerics.Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
                 }
-                var g = CompiledGate.FromLocal(qs, m);
-                double best = double.MaxValue;
-                for (int rep = 0; rep < 300; rep++)
-                {
-                    var sw = Stopwatch.StartNew();
-                    g.Apply(small);
-                    best = Math.Min(best, sw.Elapsed.TotalSeconds / small.Length * 1e9);
-                }
-                output.WriteLine(string.Create(c, $"  {k} qubits [{string.Join(",", qs)}]: {best:F3} ns per amplitude"));
+                output.WriteLine(string.Create(c, $"  {k} qubits [{string.Join(",", qs)}]: {BestOf(CompiledGate.FromLocal(qs, m), small):F3} ns per amplitude"));
             }
         }
+    }
+
+    private static double BestOf(CompiledGate g, StateVector state)
+    {
+        // A quarter second first, so that tiered JIT has replaced the first kernels' tier-0 code (short runs never wait for it).
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 250)
+        {
+            g.Apply(state);
+        }
+        double best = double.MaxValue;
+        for (int rep = 0; rep < 300; rep++)
+        {
+            var sw = Stopwatch.StartNew();
+            g.Apply(state);
+            best = Math.Min(best, sw.Elapsed.TotalSeconds / state.Length * 1e9);
+        }
+        return best;
+    }
+
+    // A diagonal of distinct phases on k qubits.
+    private static System.Numerics.Complex[] Diagonal(System.Numerics.Complex phase, int k)
+    {
+        int d = 1 << k;
+        var m = new System.Numerics.Complex[d * d];
+        for (int i = 0; i < d; i++)
+        {
+            m[(i * d) + i] = System.Numerics.Complex.Pow(phase, i + 1);
+        }
+        return m;
     }
 
     // Best of 300 sweeps of dependent-free FMAs over the state, 512-bit where the CPU has it, else 256-bit.

@@ -1,0 +1,72 @@
+using Qdc.Circuits.Gates;
+using Qdc.Simulation;
+
+namespace Qdc.Tests.Simulation;
+
+public class GateFuserTests
+{
+    private static CompiledGate G(string name, params int[] qubits) =>
+        CompiledGate.From(RandomCircuits.RandomGate(name, new Random(qubits.Sum() + name.Length)), qubits);
+
+    [Fact]
+    public void CheapKernelsStayOutOfDenseBlocks()
+    {
+        // h·rx merge (one dense 2×2 for two); a cx or an rz beside it would turn a cheap kernel into a dense 4×4.
+        var gates = new[] { G("h", 4), G("rx", 4), G("cx", 4, 5), G("rz", 5) };
+        var fused = GateFuser.Fuse(gates, 4);
+        Assert.Equal([1, 2, 1], fused.Select(g => g.Qubits.Length));
+        Assert.Equal([GateKernelKind.Pair, GateKernelKind.Swap, GateKernelKind.Diagonal], fused.Select(g => g.KernelKind));
+        Assert.Single(Widest(gates, 4));
+        AssertSameState(gates, fused, 7);
+    }
+
+    [Fact]
+    public void DenseGatesSharingAQubitMergeIntoThree()
+    {
+        // Two dense 4×4 sweeps cost more than one 8×8 sweep; a third on a new qubit would need a 16×16.
+        var gates = new[] { G("rxx", 4, 5), G("rxx", 5, 6), G("rxx", 6, 7) };
+        var fused = GateFuser.Fuse(gates, 4);
+        Assert.Equal([3, 2], fused.Select(g => g.Qubits.Length));
+        Assert.Single(Widest(gates, 4));
+        AssertSameState(gates, fused, 8);
+    }
+
+    [Fact]
+    public void DiagonalsMergeWhenNoneIsCheaperAlone()
+    {
+        // rz and p change every amplitude; merged they still do it in one sweep.
+        var gates = new[] { G("rz", 4), G("p", 4), G("rzz", 4, 5) };
+        var fused = GateFuser.Fuse(gates, 4);
+        Assert.Equal(GateKernelKind.Diagonal, Assert.Single(fused).KernelKind);
+        AssertSameState(gates, fused, 6);
+    }
+
+    private static List<CompiledGate> Widest(CompiledGate[] gates, int maxQubits)
+    {
+        GateFuser.CostAware = false;
+        try
+        {
+            return GateFuser.Fuse(gates, maxQubits);
+        }
+        finally
+        {
+            GateFuser.CostAware = true;
+        }
+    }
+
+    private static void AssertSameState(IEnumerable<CompiledGate> unfused, IEnumerable<CompiledGate> fused, int n)
+    {
+        var start = DenseReference.RandomState(n, new Random(n));
+        var a = StateVector.FromAmplitudes(start.ToArray(), threads: 1);
+        var b = StateVector.FromAmplitudes(start.ToArray(), threads: 1);
+        foreach (var g in unfused)
+        {
+            g.Apply(a);
+        }
+        foreach (var g in fused)
+        {
+            g.Apply(b);
+        }
+        Assert.True(DenseReference.MaxDistance(MathNet.Numerics.LinearAlgebra.Vector<System.Numerics.Complex>.Build.DenseOfArray(a.Amplitudes.ToArray()), b.Amplitudes) < 1e-12);
+    }
+}
