@@ -4,12 +4,14 @@ using Qdc.Simulation.Kernels;
 namespace Qdc.Simulation;
 
 /// <summary>
-/// Gathers runs of unconditional gates into blocks on at most <c>maxQubits</c> qubits, each
-/// multiplied into one matrix and applied in one sweep of the state. Every qubit has at most one
-/// open block; a gate joins the open blocks on its qubits, merging them when the union stays small
-/// enough. Open blocks act on disjoint qubits and nothing later has touched their qubits, so they
-/// commute with each other and may be merged or emitted in any order. When the union is too wide
-/// the blocks with the fewest gates are closed (emitted) until the rest fit.
+/// Gathers runs of unconditional gates into blocks, each multiplied into one matrix and applied in
+/// one sweep of the state; blocks are emitted in the order of their serial numbers. A block is
+/// open on a qubit until a later block touches it, so every touched qubit has exactly one open
+/// block, its latest. A gate may join the newest of the blocks open on its qubits, since nothing
+/// after that block touches any of them: a block that a cz sealed on one qubit still takes the
+/// gates that follow on its others. A gate may also pull in older blocks open on its qubits that
+/// are open on all of theirs: nothing after them touches their qubits, so they can move forward
+/// to the gate. With <see cref="CostAware"/> each merge must pay by <see cref="FusionCost"/>.
 /// </summary>
 internal static class GateFuser
 {
@@ -22,17 +24,8 @@ internal static class GateFuser
         {
             return [.. gates];
         }
-        var result = new List<CompiledGate>();
+        var blocks = new List<Block>();
         var open = new Dictionary<int, Block>();
-        int serial = 0;
-        void Close(Block b)
-        {
-            foreach (var q in b.Qubits)
-            {
-                open.Remove(q);
-            }
-            result.Add(b.Compile());
-        }
         var touching = new List<Block>();
         foreach (var g in gates)
         {
@@ -44,73 +37,139 @@ internal static class GateFuser
                     touching.Add(b);
                 }
             }
-            if (g.Qubits.Length > maxQubits)
+            var plan = new Plan(null, [], [.. g.Qubits], g.KernelKind == GateKernelKind.Diagonal, FusionCost.Of(g));
+            if (g.Qubits.Length <= maxQubits)
             {
-                // A gate too large to fuse keeps its own (often specialised) kernel.
-                touching.ForEach(Close);
-                result.Add(g);
-                continue;
-            }
-            // Keep the blocks holding the most gates while they fit; ties go to the older block.
-            touching.Sort((x, y) => x.Gates.Count != y.Gates.Count ? y.Gates.Count.CompareTo(x.Gates.Count) : x.Serial.CompareTo(y.Serial));
-            var target = new Block(serial++);
-            var union = new List<int>(g.Qubits);
-            bool diagonal = g.KernelKind == GateKernelKind.Diagonal;
-            double cost = FusionCost.Of(g);
-            foreach (var b in touching)
-            {
-                var merged = union.Concat(b.Qubits.Where(q => !union.Contains(q))).ToList();
-                double mergedCost = FusionCost.Block(merged, diagonal && b.Diagonal);
-                if (merged.Count <= maxQubits && (!CostAware || mergedCost <= cost + b.Cost))
+                var fresh = Grow(plan, touching, maxQubits);
+                var latest = touching.Count == 0 ? null : touching.MaxBy(b => b.Serial)!;
+                // Always legal: each of the gate's qubits is untouched or open in a block no newer than this one.
+                if (latest is not null)
                 {
-                    union = merged;
-                    diagonal &= b.Diagonal;
-                    cost = mergedCost;
-                    target.Absorb(b);
+                    var joined = plan.Join(latest);
+                    if (joined.Qubits.Count <= maxQubits && (!CostAware || joined.Cost <= latest.Cost + plan.Cost))
+                    {
+                        joined = Grow(joined, touching, maxQubits);
+                        // Compare whole outcomes: what each leaves unmerged keeps its own cost.
+                        plan = joined.Total(touching) <= fresh.Total(touching) ? joined : fresh;
+                    }
+                    else
+                    {
+                        plan = fresh;
+                    }
                 }
                 else
                 {
-                    Close(b);
+                    plan = fresh;
                 }
             }
-            target.Add(g);
-            foreach (var q in target.Qubits)
+            Commit(plan, g, touching, blocks, open);
+        }
+        return [.. blocks.Where(b => b.Alive).OrderBy(b => b.Serial).Select(b => b.Compile())];
+    }
+
+    // Adds the older touching blocks that are open on all their qubits, fit, and pay.
+    private static Plan Grow(Plan plan, List<Block> touching, int maxQubits)
+    {
+        foreach (var b in touching.OrderByDescending(b => b.Gates.Count).ThenBy(b => b.Serial))
+        {
+            if (b == plan.Base || b.Open.Count != b.Qubits.Count || (plan.Base is { } bb && b.Serial > bb.Serial))
             {
-                open[q] = target;
+                continue;
+            }
+            var wider = plan.Absorb(b);
+            if (wider.Qubits.Count <= maxQubits && (!CostAware || wider.Cost <= plan.Cost + b.Cost))
+            {
+                plan = wider;
             }
         }
-        foreach (var b in open.Values.Distinct().OrderBy(b => b.Serial).ToList())
+        return plan;
+    }
+
+    private static void Commit(Plan plan, CompiledGate g, List<Block> touching, List<Block> blocks, Dictionary<int, Block> open)
+    {
+        Block target;
+        if (plan.Base is { } b)
         {
-            Close(b);
+            target = b;
         }
-        return result;
+        else
+        {
+            target = new Block(blocks.Count);
+            blocks.Add(target);
+        }
+        foreach (var t in touching)
+        {
+            if (t != target && !plan.Absorbed.Contains(t))
+            {
+                // The gate comes after this block on these qubits: it stays open on its others.
+                foreach (var q in g.Qubits)
+                {
+                    t.Open.Remove(q);
+                }
+            }
+        }
+        // Absorbed blocks are older than the target and share no qubit with anything after them,
+        // so their gates commute with everything between: any order among them is right.
+        var gatesBefore = plan.Absorbed.OrderBy(a => a.Serial).SelectMany(a => a.Gates).ToList();
+        if (gatesBefore.Count > 0)
+        {
+            target.Gates.InsertRange(0, gatesBefore);
+        }
+        foreach (var a in plan.Absorbed)
+        {
+            a.Alive = false;
+            target.Open.UnionWith(a.Open);
+        }
+        target.Gates.Add(g);
+        target.Diagonal = plan.Diagonal;
+        foreach (var q in plan.Qubits)
+        {
+            if (!target.Qubits.Contains(q))
+            {
+                target.Qubits.Add(q);
+            }
+        }
+        target.Open.UnionWith(g.Qubits);
+        foreach (var q in target.Open)
+        {
+            open[q] = target;
+        }
+    }
+
+    /// <summary>A way to place one gate: into <see cref="Base"/> (or a new block), with <see cref="Absorbed"/> pulled in.</summary>
+    private sealed record Plan(Block? Base, List<Block> Absorbed, HashSet<int> Qubits, bool Diagonal, double Cost)
+    {
+        public Plan Join(Block b)
+        {
+            var qubits = new HashSet<int>([.. Qubits, .. b.Qubits]);
+            return new(b, Absorbed, qubits, Diagonal && b.Diagonal, FusionCost.Block(qubits, Diagonal && b.Diagonal));
+        }
+
+        public Plan Absorb(Block b)
+        {
+            var qubits = new HashSet<int>([.. Qubits, .. b.Qubits]);
+            return new(Base, [.. Absorbed, b], qubits, Diagonal && b.Diagonal, FusionCost.Block(qubits, Diagonal && b.Diagonal));
+        }
+
+        public double Total(List<Block> touching) => Cost + touching.Where(t => t != Base && !Absorbed.Contains(t)).Sum(t => t.Cost);
     }
 
     private sealed class Block(int serial)
     {
         public int Serial { get; } = serial;
 
+        public bool Alive { get; set; } = true;
+
         public List<int> Qubits { get; } = [];
+
+        public HashSet<int> Open { get; } = [];
 
         public List<CompiledGate> Gates { get; } = [];
 
-        public bool Diagonal => Gates.TrueForAll(g => g.KernelKind == GateKernelKind.Diagonal);
+        /// <summary>Every gate in it is diagonal, so it runs as a diagonal kernel.</summary>
+        public bool Diagonal { get; set; } = true;
 
         public double Cost => Gates.Count == 1 ? FusionCost.Of(Gates[0]) : FusionCost.Block(Qubits, Diagonal);
-
-        public void Add(CompiledGate g)
-        {
-            foreach (var q in g.Qubits)
-            {
-                if (!Qubits.Contains(q))
-                {
-                    Qubits.Add(q);
-                }
-            }
-            Gates.Add(g);
-        }
-
-        public void Absorb(Block other) => other.Gates.ForEach(Add);
 
         public CompiledGate Compile()
         {

@@ -41,6 +41,37 @@ public class GateFuserTests
         AssertSameState(gates, fused, 6);
     }
 
+    [Fact]
+    public void ABlockSealedOnOneQubitTakesLaterGatesOnItsOthers()
+    {
+        // The cz stays a cheap diagonal after the rxx block; the u3 on qubit 4 still joins that block.
+        var gates = new[] { G("rxx", 4, 5), G("cz", 5, 6), G("u3", 4), G("u3", 5) };
+        var fused = GateFuser.Fuse(gates, 4);
+        Assert.Equal([GateKernelKind.Dense, GateKernelKind.Diagonal, GateKernelKind.Pair], fused.Select(g => g.KernelKind));
+        Assert.Equal([4, 5], fused[0].Qubits);
+        AssertSameState(gates, fused, 7);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void RandomRunsFuseToTheSameState(int maxQubits)
+    {
+        // Gates of every arity, with wide ones that no block takes, both with and without the cost model.
+        var rng = new Random(40 + maxQubits);
+        var gates = new List<CompiledGate>();
+        for (int i = 0; i < 300; i++)
+        {
+            var gate = RandomCircuits.RandomGate(RandomCircuits.GateNames[rng.Next(RandomCircuits.GateNames.Length)], rng);
+            gates.Add(CompiledGate.From(gate, RandomCircuits.RandomQubits(8, gate.Matrix.Qubits, rng)));
+        }
+        var fused = GateFuser.Fuse(gates, maxQubits);
+        Assert.True(fused.Count < gates.Count);
+        AssertSameState(gates, fused, 8);
+        AssertSameState(gates, Widest([.. gates], maxQubits), 8);
+    }
+
     private static List<CompiledGate> Widest(CompiledGate[] gates, int maxQubits)
     {
         GateFuser.CostAware = false;
