@@ -44,22 +44,8 @@ internal static class RandomCliffords
         for (int i = 0; i < gates; i++)
         {
             var g = NextGate(rng, qubits);
-            b.Add(new GateOperation(g, [.. Distinct(rng, qubits, g.QubitCount)]));
+            b.Add(new GateOperation(g, [.. TestSupport.RandomCircuits.Distinct(rng, qubits, g.QubitCount)]));
         }
         return b.Build();
-    }
-
-    public static int[] Distinct(SplitMix64 rng, int n, int k)
-    {
-        var picked = new List<int>();
-        while (picked.Count < k)
-        {
-            int q = rng.Next(n);
-            if (!picked.Contains(q))
-            {
-                picked.Add(q);
-            }
-        }
-        return [.. picked];
     }
 }

@@ -46,7 +46,7 @@ public class TableauTests
                     continue;
                 }
                 var g = RandomCliffords.NextGate(rng, n);
-                var op = new GateOperation(g, [.. RandomCliffords.Distinct(rng, n, g.QubitCount)]);
+                var op = new GateOperation(g, [.. TestSupport.RandomCircuits.Distinct(rng, n, g.QubitCount)]);
                 state.Apply(op);
                 var program = CliffordProgram.TryCompile(Single(n, op), out int bad);
                 Assert.True(program is not null, $"{op} should be Clifford");
