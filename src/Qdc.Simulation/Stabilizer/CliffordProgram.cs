@@ -46,7 +46,8 @@ public sealed class CliffordProgram
             }
             if (OneQubitClass.Classify(run.Product) is not { } cls)
             {
-                failed = run.First;
+                // Name a gate that is not Clifford alone when there is one: that is the one to replace.
+                failed = run.FirstNonClifford >= 0 ? run.FirstNonClifford : run.First;
                 return false;
             }
             foreach (char letter in cls.Word)
@@ -62,13 +63,14 @@ public sealed class CliffordProgram
             if (op is GateOperation { Qubits.Length: 1 } one)
             {
                 int q = one.Qubits[0];
+                int alone = OneQubitClass.Classify(one.Gate.Matrix) is null ? i : -1;
                 if (runs.TryGetValue(q, out var open) && Equals(open.Condition, one.Condition))
                 {
-                    runs[q] = open with { Product = one.Gate.Matrix.Multiply(open.Product) };
+                    runs[q] = open with { Product = one.Gate.Matrix.Multiply(open.Product), FirstNonClifford = open.FirstNonClifford >= 0 ? open.FirstNonClifford : alone };
                 }
                 else if (Flush(q))
                 {
-                    runs[q] = new OneQubitRun(i, one.Condition, one.Gate.Matrix);
+                    runs[q] = new OneQubitRun(i, alone, one.Condition, one.Gate.Matrix);
                 }
                 continue;
             }
@@ -103,7 +105,7 @@ public sealed class CliffordProgram
     }
 
     // A run of one-qubit gates on one qubit, from operation First on, multiplied out.
-    private sealed record OneQubitRun(int First, Condition? Condition, GateMatrix Product);
+    private sealed record OneQubitRun(int First, int FirstNonClifford, Condition? Condition, GateMatrix Product);
 
     /// <summary>True when the gate is Clifford up to global phase.</summary>
     public static bool IsClifford(GateOperation gate) => TryLower(gate ?? throw new ArgumentNullException(nameof(gate)), []);
