@@ -36,6 +36,10 @@ internal static class ProxyCommand
             string text = QasmWriter.WriteQasm3(proxy);
             if (parse.GetValue(output) is { } path)
             {
+                if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+                {
+                    Directory.CreateDirectory(folder);
+                }
                 AtomicFile.Write(path, text);
                 int replaced = Replaced(source, proxy);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path}: {proxy.QubitCount} qubits, {proxy.Operations.Length} operations ({replaced} gate{(replaced == 1 ? "" : "s")} made Clifford)"));
