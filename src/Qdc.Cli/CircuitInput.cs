@@ -24,17 +24,10 @@ internal static class CircuitInput
     public static Circuit? Load(string path, string[]? parameters, TextWriter stderr, out int exitCode)
     {
         exitCode = ExitCodes.Success;
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var p in parameters ?? [])
+        if (ParameterValues(parameters, stderr) is not { } values)
         {
-            int eq = p.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || !double.TryParse(p.AsSpan(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
-            {
-                stderr.WriteLine($"qdc: --param expects NAME=NUMBER, got '{p}'");
-                exitCode = ExitCodes.Usage;
-                return null;
-            }
-            values[p[..eq]] = v;
+            exitCode = ExitCodes.Usage;
+            return null;
         }
         var diagnostics = new DiagnosticBag();
         var circuit = QasmFrontEnd.Load(path, new QasmOptions { Parameters = values }, diagnostics);
@@ -44,6 +37,23 @@ internal static class CircuitInput
             exitCode = ExitCodes.InputError;
         }
         return circuit;
+    }
+
+    /// <summary>--param values by name; null (after saying why) when one is not NAME=NUMBER.</summary>
+    public static Dictionary<string, double>? ParameterValues(string[]? parameters, TextWriter? stderr = null)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var p in parameters ?? [])
+        {
+            int eq = p.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || !double.TryParse(p.AsSpan(eq + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+            {
+                stderr?.WriteLine($"qdc: --param expects NAME=NUMBER, got '{p}'");
+                return null;
+            }
+            values[p[..eq]] = v;
+        }
+        return values;
     }
 
     public static void Report(DiagnosticBag diagnostics, TextWriter stderr) => DiagnosticWriter.Write(stderr, diagnostics);

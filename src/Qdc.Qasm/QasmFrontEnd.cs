@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Qdc.Circuits;
 using Qdc.Circuits.Diagnostics;
 using Qdc.Qasm.Binding;
@@ -40,6 +41,29 @@ public static class QasmFrontEnd
         var circuit = binder.Bind(tree);
         var node = tree.SyntaxErrors == 0 ? binder.NodeResult(circuit) : null;
         return diagnostics.Items.Count(d => d.IsError) > before ? null : node;
+    }
+
+    /// <summary>
+    /// As <see cref="Load(string, QasmOptions, DiagnosticBag)"/>, with the place each operation was
+    /// written (locations[i] for operation i); slower, so commands ask for it only to report a place.
+    /// </summary>
+    public static Circuit? LoadLocated(string path, QasmOptions options, DiagnosticBag diagnostics, out ImmutableArray<SourceLocation> locations)
+    {
+        locations = [];
+        if (Read(path, options, diagnostics) is not { } source || string.IsNullOrWhiteSpace(source.Text))
+        {
+            return null;
+        }
+        int before = diagnostics.Items.Count(d => d.IsError);
+        var tree = QasmSyntaxTree.Parse(source, diagnostics);
+        var binder = new Binder(options with { RecordLocations = true, FastPath = false }, diagnostics);
+        var circuit = binder.Bind(tree);
+        if (diagnostics.Items.Count(d => d.IsError) > before)
+        {
+            return null;
+        }
+        locations = binder.Locations;
+        return circuit;
     }
 
     public static Circuit? LoadText(string text, string path, QasmOptions options, DiagnosticBag diagnostics) =>

@@ -27,6 +27,12 @@ public sealed record QasmOptions
     /// </summary>
     public bool NodeProgram { get; init; }
 
+    /// <summary>
+    /// Keep where each operation was written (the statement that made it), for diagnostics about the
+    /// bound circuit. Set by <see cref="QasmFrontEnd.LoadLocated"/>, which reads through the grammar.
+    /// </summary>
+    public bool RecordLocations { get; init; }
+
     /// <summary>The most operations a program may unroll to; past it qdc stops with a diagnostic.</summary>
     public long MaxOperations { get; init; } = 10_000_000;
 }

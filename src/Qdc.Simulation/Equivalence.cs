@@ -103,7 +103,7 @@ public static partial class Equivalence
 
     private static EquivalenceResult Refuse(string message) => new(false, 0, 0, 0, 0, false, null, message);
 
-    private static void CheckMap(Circuit reference, Circuit candidate, IReadOnlyList<int> map)
+    internal static void CheckMap(Circuit reference, Circuit candidate, IReadOnlyList<int> map)
     {
         if (map.Count != reference.QubitCount)
         {

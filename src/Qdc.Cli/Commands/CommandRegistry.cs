@@ -12,6 +12,7 @@ internal static class CommandRegistry
         yield return SimulateCommand.Create(stdout, stderr);
         yield return PartitionCommand.Create(stdout, stderr);
         yield return ValidateCommand.Create(stdout, stderr);
+        yield return ProxyCommand.Create(stdout, stderr);
         yield return TopologyCommand.Build(stdout, stderr);
         yield return HypergraphCommand.Build(stdout, stderr);
         yield return DiffCommand.Create(stdout, stderr);

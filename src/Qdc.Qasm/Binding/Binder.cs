@@ -37,6 +37,11 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
     private readonly HashSet<string> _registerNames = new(StringComparer.Ordinal);
     private SourceLocation _lastStatement;
 
+    // With RecordLocations: the statement each operation of the circuit came from (a gate call, not
+    // the body of the gate it expands to), and the top-level statement being bound.
+    private readonly List<SourceLocation>? _locations = options.RecordLocations ? [] : null;
+    private SourceLocation _statementAt;
+
     /// <summary>Where operations go: the circuit, or a buffer while a gate body is expanded.</summary>
     private List<Emitted>? _buffer;
 
@@ -119,6 +124,10 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
         }
         var child = (ParserRuleContext)ctx.GetChild(ctx.ChildCount - 1);
         _lastStatement = new SourceLocation(_source.Path, child.Start.Line, child.Start.Column + 1);
+        if (_locations is not null && _buffer is null)
+        {
+            _statementAt = Loc(child);
+        }
         switch (child)
         {
             case QasmParser.GateCallStatementContext g when options.NodeProgram && IsEprCall(g):
@@ -292,8 +301,12 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
         else
         {
             _builder.Add(op);
+            _locations?.Add(_statementAt);
         }
     }
+
+    /// <summary>With <see cref="QasmOptions.RecordLocations"/>: where each operation of the bound circuit was written.</summary>
+    public ImmutableArray<SourceLocation> Locations => _locations is null ? [] : [.. _locations];
 
     private void EmitPhase(double phase)
     {

@@ -105,7 +105,7 @@ public sealed class PipelineSuite : ISuite
     private static long AutoEbits(Placement placement, QdcTopology topology, DistributionStrategy strategy = DistributionStrategy.Auto) =>
         Distributor.LowerBest(placement, topology, new DistributionOptions { Strategy = strategy }, new DiagnosticBag())?.Program.Ebits ?? -1;
 
-    private static QdcTopology AllToAll(int k, int capacity, int commQubits = Qpu.DefaultCommQubits)
+    internal static QdcTopology AllToAll(int k, int capacity, int commQubits = Qpu.DefaultCommQubits)
     {
         var links = new List<Link>();
         for (int a = 0; a < k; a++)

@@ -35,8 +35,9 @@ public class ReadmeCommandTests
     public void RunsAsWritten(string command)
     {
         using var temp = new TempDirectory();
-        // The CI recipe diffs against the output of the compile before it: run them in order in one folder.
-        foreach (string earlier in ReadmeCommands().TakeWhile(c => c != command).Where(c => c.StartsWith("compile ", StringComparison.Ordinal)))
+        // The CI recipe diffs against the output of the compile before it, and the Clifford recipe
+        // compiles the proxy written before it: run those in order in one folder.
+        foreach (string earlier in ReadmeCommands().TakeWhile(c => c != command).Where(c => c.StartsWith("compile ", StringComparison.Ordinal) || c.StartsWith("proxy ", StringComparison.Ordinal)))
         {
             Run(earlier, temp);
         }

@@ -64,7 +64,7 @@ public static class RandomCircuits
     }
 
     // k distinct values from 0 … n−1 in random order (a partial Fisher–Yates shuffle).
-    private static int[] Distinct(SplitMix64 rng, int n, int k)
+    internal static int[] Distinct(SplitMix64 rng, int n, int k)
     {
         var pool = Enumerable.Range(0, n).ToArray();
         for (int i = 0; i < k; i++)
