@@ -68,10 +68,14 @@ public sealed class MaxFlow
     /// <summary>The flow on edge <paramref name="edge"/> (an id from <see cref="FlowNetwork.AddEdge"/>), negative when it runs back.</summary>
     public long Flow(int edge) => _capacity[edge] - _residual[edge];
 
-    /// <summary>Augments to a maximum flow between the current terminals and returns its value.</summary>
-    public long Augment()
+    /// <summary>
+    /// Augments to a maximum flow between the current terminals and returns its value; or stops
+    /// early, once the value reaches <paramref name="limit"/>, when a caller only needs to know
+    /// that the minimum cut is at least that.
+    /// </summary>
+    public long Augment(long limit = FlowNetwork.Infinite)
     {
-        while (Levels())
+        while (Value < limit && Levels())
         {
             Array.Copy(_first, _current, _current.Length);
             for (int s = 0; s < _terminal.Length; s++)
@@ -113,13 +117,18 @@ public sealed class MaxFlow
                 _queue[tail++] = v;
             }
         }
-        bool found = false;
+        // Nodes past the nearest sink's level lie on no shortest path: stop there.
+        int sinkLevel = int.MaxValue;
         for (int head = 0; head < tail; head++)
         {
             int v = _queue[head];
+            if (_level[v] >= sinkLevel)
+            {
+                break;
+            }
             if (_terminal[v] == Sink)
             {
-                found = true;
+                sinkLevel = _level[v];
                 continue;
             }
             for (int i = _first[v]; i < _first[v + 1]; i++)
@@ -133,7 +142,7 @@ public sealed class MaxFlow
                 }
             }
         }
-        return found;
+        return sinkLevel < int.MaxValue;
     }
 
     // Depth-first search along level-increasing arcs with current-arc pointers, iterative so that
