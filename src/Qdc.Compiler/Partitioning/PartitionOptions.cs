@@ -45,6 +45,13 @@ public sealed record PartitionOptions
     /// </summary>
     public bool HTypeEmbedding { get; init; } = true;
 
+    /// <summary>
+    /// Netlists (no weight-0 vertices) under km1: the winning partition is refined by balanced
+    /// minimum cuts between each pair of adjacent blocks, alternating with FM until the flows find
+    /// nothing (see <see cref="FlowRefiner"/>). Circuit hypergraphs and Steiner costs never use it.
+    /// </summary>
+    public bool FlowRefinement { get; init; } = true;
+
     /// <summary>Whether small instances end with iterated local search; off inside recursive bisection.</summary>
     internal bool LocalSearch { get; init; } = true;
 

@@ -6,7 +6,7 @@ namespace Qdc.Tests.Partitioning;
 
 public class PartitionerTests
 {
-    private static Hypergraph Random(int seed, int vertices, int nets, int maxSize, int maxWeight)
+    internal static Hypergraph Random(int seed, int vertices, int nets, int maxSize, int maxWeight)
     {
         var rng = new System.Random(seed);
         var weights = Enumerable.Range(0, vertices).Select(_ => rng.Next(0, maxWeight + 1)).ToArray();
