@@ -33,26 +33,26 @@ internal static class JustInTime
         LongerHold,
     }
 
-    public static ListScheduler Improve(TaskGraph g, ListScheduler first, Func<double[], ListScheduler> rerun)
+    public static ListScheduler Improve(TaskGraph g, ListScheduler first, Func<double[], ListScheduler>[] reruns)
     {
         var best = first;
         double bestSpan = Makespan(g, first);
-        int passes = (int)Math.Clamp(TaskBudget / Math.Max(1, g.Count), 1, MaxPasses);
+        // Each pass runs every rule, and the first runs (one per rule) count against the budget too.
+        int passes = (int)Math.Clamp((TaskBudget / Math.Max(1, (long)g.Count * reruns.Length)) - 1, 1, MaxPasses);
         double[]? held = null;
         for (int pass = 1; pass < passes && g.Program.EprPairs.Length > 0; pass++)
         {
             var (use, fraction) = Passes[pass - 1];
             held ??= StorageBound.Occupancies(g);
-            var run = rerun(Releases(g, best, use, fraction, held));
-            if (!run.Run())
+            var release = Releases(g, best, use, fraction, held);
+            foreach (var rerun in reruns)
             {
-                continue;
-            }
-            double span = Makespan(g, run);
-            if (span < bestSpan)
-            {
-                best = run;
-                bestSpan = span;
+                var run = rerun(release);
+                if (run.Run() && Makespan(g, run) is var span && span < bestSpan)
+                {
+                    best = run;
+                    bestSpan = span;
+                }
             }
         }
         return best;

@@ -8,13 +8,14 @@ namespace Qdc.Compiler.Scheduling;
 /// end, held from the start of generation until the occupancy's last operation (its
 /// disentangle or teleport) completes. Among the pairs that could start, the longest remaining
 /// critical path goes first.
-/// Communication qubits are granted in program order per QPU, which cannot deadlock when the
+/// Communication qubits go in program order per QPU by default, which cannot deadlock when the
 /// program in its own order never holds more than the QPU has; the next pair in that order is
 /// generated as soon as a qubit and a generator are free (the prefetch). A later pair may jump
-/// ahead once its gate wants it, and only while the pairs it jumps over keep enough qubits: with J jumpers holding
-/// qubits, J + 1 + (the most qubits the program holds at once at any skipped pair, in its own
-/// order) must not exceed the QPU's count. Then the earliest unstarted pair always finds a qubit
-/// once the occupancies the program itself ends before it have ended, so the run cannot deadlock.
+/// ahead as its <see cref="GrantRule"/> allows. Both real rules keep this invariant: every pair
+/// not yet started, once the program before it has run, finds a qubit, because the occupancies
+/// the program holds there in its own order plus those that later pairs hold fit the QPU. The
+/// earliest unstarted pair of the whole program then always starts once what precedes it is
+/// done, so no run deadlocks.
 /// </summary>
 internal sealed class ListScheduler
 {
@@ -26,6 +27,7 @@ internal sealed class ListScheduler
     private readonly TaskGraph _g;
     private readonly Topology.Topology _topology;
     private readonly EprTiming _timing;
+    private readonly GrantRule _rule;
     private readonly double[] _tail;
     private readonly int[] _remaining;
     private readonly double[] _ready;
@@ -62,8 +64,9 @@ internal sealed class ListScheduler
 
     /// <param name="demand">Per QPU and pair position there: occupancies alive at that pair in program order, itself included.</param>
     /// <param name="pairRelease">Per pair, the earliest its generation may start (the just-in-time passes), or null.</param>
-    public ListScheduler(TaskGraph graph, Topology.Topology topology, int[] slots, int[][] demand, EprTiming timing, double[] tail, double[]? pairRelease = null)
+    public ListScheduler(TaskGraph graph, Topology.Topology topology, int[] slots, int[][] demand, EprTiming timing, double[] tail, GrantRule rule, double[]? pairRelease = null)
     {
+        _rule = rule;
         _pairRelease = pairRelease;
         _g = graph;
         _topology = topology;
@@ -161,6 +164,9 @@ internal sealed class ListScheduler
     public int[] Slots { get; }
 
     public int[] PeakComm { get; }
+
+    /// <summary>Communication qubits granted to a pair while an earlier pair of the QPU's program order had none yet.</summary>
+    public int OutOfOrderGrants { get; private set; }
 
     /// <summary>Seconds each link's generators spent generating, summed over generators.</summary>
     public double[] GeneratorBusy { get; }
@@ -448,7 +454,6 @@ internal sealed class ListScheduler
         _events.Enqueue((Completion, t), (End[t], Completion, t));
     }
 
-    // In program order, or ahead of it within the window while the pairs jumped over keep their qubits.
     private bool MayTake(int v, int position, bool wanted)
     {
         if (_free[v] == 0 || position >= _head[v] + _window[v])
@@ -460,6 +465,47 @@ internal sealed class ListScheduler
         {
             return true;
         }
+        return _rule switch
+        {
+            GrantRule.Reserve => KeepsReserve(v, position),
+            GrantRule.Cautious => Cautious(v, position, wanted),
+            _ => true,
+        };
+    }
+
+    // Every unstarted pair before the position, once all before it in program order are done, still finds a qubit:
+    // the occupancies alive there in program order and the qubits pairs after it hold (this one included) fit.
+    private bool KeepsReserve(int v, int position)
+    {
+        var order = _order[v];
+        var busy = _slotBusy[v];
+        var at = _slotPosition[v];
+        for (int x = _head[v]; x < position; x++)
+        {
+            if (_pairStarted[order[x]])
+            {
+                continue;
+            }
+            int later = 1;
+            for (int k = 0; k < busy.Length; k++)
+            {
+                if (busy[k] && at[k] > x)
+                {
+                    later++;
+                }
+            }
+            if (_demand[v][x] + later > Slots[v])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Ahead of program order while the pairs jumped over keep their qubits.
+    private bool Cautious(int v, int position, bool wanted)
+    {
+        int head = _head[v];
         int jumpers = 0;
         for (int k = 0; k < _slotBusy[v].Length; k++)
         {
@@ -485,6 +531,10 @@ internal sealed class ListScheduler
 
     private void Take(int v, int position, int occ)
     {
+        if (position != _head[v])
+        {
+            OutOfOrderGrants++;
+        }
         _maxStarted[v] = Math.Max(_maxStarted[v], position);
         var busy = _slotBusy[v];
         int slot = Array.IndexOf(busy, false);

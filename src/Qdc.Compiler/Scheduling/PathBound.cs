@@ -9,7 +9,8 @@ namespace Qdc.Compiler.Scheduling;
 internal static class PathBound
 {
     /// <param name="pairsTakeTime">False for the critical path (free, instant entanglement); true to let each pair take its generation and distillation.</param>
-    public static double End(TaskGraph g, bool pairsTakeTime, out double[] earliest)
+    /// <param name="floor">Per task, a start it cannot beat for other reasons, or null.</param>
+    public static double End(TaskGraph g, bool pairsTakeTime, out double[] earliest, double[]? floor = null)
     {
         earliest = new double[g.Count];
         double end = 0;
@@ -25,6 +26,10 @@ internal static class PathBound
             while (group < groups && g.GroupCloser[group] == t)
             {
                 earliest[t] = Math.Max(earliest[t], RunEnd(g, group++, earliest));
+            }
+            if (floor is not null)
+            {
+                earliest[t] = Math.Max(earliest[t], floor[t]);
             }
             double finish = earliest[t] + (g.PairOfTask[t] >= 0 && !pairsTakeTime ? 0 : g.Duration[t]);
             end = Math.Max(end, finish);

@@ -26,22 +26,31 @@ public static class Scheduler
         // every constraint of the commuting one, and list scheduling sometimes does better with it.
         ListScheduler? run = null;
         double best = double.PositiveInfinity;
+        var rules = options.Rules;
         foreach (var g in new[] { graph, new TaskGraph(program, topology, metrics, plans, commute: false) })
         {
             double[] tail = PathBound.Tails(g);
-            var candidate = new ListScheduler(g, topology, slots, demand, options.Timing, tail);
-            if (!candidate.Run())
+            ListScheduler? first = null;
+            foreach (var rule in rules)
+            {
+                var candidate = new ListScheduler(g, topology, slots, demand, options.Timing, tail, rule);
+                if (candidate.Run() && (first is null || JustInTime.Makespan(g, candidate) < JustInTime.Makespan(g, first)))
+                {
+                    first = candidate;
+                }
+            }
+            if (first is null)
             {
                 continue;
             }
             if (options.Timing == EprTiming.Prefetch)
             {
-                candidate = JustInTime.Improve(g, candidate, release => new ListScheduler(g, topology, slots, demand, options.Timing, tail, release));
+                first = JustInTime.Improve(g, first, [.. rules.Select(rule => (Func<double[], ListScheduler>)(release => new ListScheduler(g, topology, slots, demand, options.Timing, tail, rule, release)))]);
             }
-            double span = JustInTime.Makespan(g, candidate);
+            double span = JustInTime.Makespan(g, first);
             if (span < best)
             {
-                (run, best) = (candidate, span);
+                (run, best) = (first, span);
                 graph = g;
             }
         }

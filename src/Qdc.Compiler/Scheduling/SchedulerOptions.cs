@@ -8,4 +8,7 @@ public sealed record SchedulerOptions
     public double? MinPairFidelity { get; init; }
 
     public DistillationProtocol Protocol { get; init; } = DistillationProtocol.Dejmps;
+
+    /// <summary>The grant rules tried, the shortest run kept; tests pin one.</summary>
+    internal IReadOnlyList<GrantRule> Rules { get; init; } = [GrantRule.Cautious, GrantRule.Reserve];
 }

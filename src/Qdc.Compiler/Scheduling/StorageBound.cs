@@ -54,7 +54,7 @@ internal static class StorageBound
         {
             bound = Math.Max(bound, Machines(qpuJobs[v], slots[v]));
         }
-        return bound;
+        return Math.Max(bound, ThresholdBound.Of(g, topology, slots, held));
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using SplitMix64 = Qdc.Tests.TestSupport.SplitMix64;
 
 namespace Qdc.Tests.Scheduling;
 
-/// <summary>Random programs on random mixed topologies: the independent checker finds no fault in schedule.json, for either timing, and no makespan is below <see cref="Scheduler.LowerBound"/>.</summary>
+/// <summary>Random programs on random mixed topologies: the independent checker finds no fault in schedule.json, for either timing and each grant rule alone, and no makespan is below <see cref="Scheduler.LowerBound"/>.</summary>
 public class SchedulerPropertyTests(ITestOutputHelper output)
 {
     private const int Cases = 80;
@@ -13,7 +13,7 @@ public class SchedulerPropertyTests(ITestOutputHelper output)
     public void EveryResourceIsRespectedOnRandomPrograms()
     {
         long pairs = 0;
-        int infeasible = 0, stronger = 0;
+        int infeasible = 0, stronger = 0, reordered = 0;
         for (int seed = 0; seed < Cases; seed++)
         {
             var rng = new SplitMix64((ulong)seed + 7000);
@@ -42,8 +42,22 @@ public class SchedulerPropertyTests(ITestOutputHelper output)
                 Assert.True(faults.Count == 0, $"seed {seed} {timing}: {string.Join("\n", faults.Take(10))}");
                 stronger += LowerBoundHolds(schedule, program, topology, options) ? 1 : 0;
             }
+            // Each grant rule alone, so the out-of-order one is checked even where the other wins.
+            var single = new[] { GrantRule.Cautious, GrantRule.Reserve }.Select(rule =>
+            {
+                var options = new SchedulerOptions { Rules = [rule] };
+                var schedule = Scheduler.Schedule(program, topology, options, out string? why);
+                Assert.True(schedule is not null, $"seed {seed} {rule}: {why}");
+                string json = ScheduleJson.Write(schedule);
+                var faults = ScheduleChecker.Check(json, program, topology);
+                Assert.True(faults.Count == 0, $"seed {seed} {rule}: {string.Join("\n", faults.Take(10))}");
+                LowerBoundHolds(schedule, program, topology, options);
+                return json;
+            }).ToList();
+            reordered += single[0] != single[1] ? 1 : 0;
         }
-        output.WriteLine($"{Cases} cases ({infeasible} infeasible), {pairs} pairs; the chain bound beat the issue's in {stronger} runs");
+        output.WriteLine($"{Cases} cases ({infeasible} infeasible), {pairs} pairs; the chain bound beat the issue's in {stronger} runs; the grant rules differ in {reordered} cases");
+        Assert.True(reordered > 0, "the reserve rule should grant differently somewhere");
         Assert.True(stronger > 0, "the chain bound should be stronger somewhere");
         Assert.True(infeasible <= Cases / 4, $"{infeasible} of {Cases} cases could not be lowered");
         Assert.True(pairs > Cases, "the cases should use the network");
