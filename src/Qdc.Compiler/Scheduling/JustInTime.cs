@@ -58,6 +58,28 @@ internal static class JustInTime
         return best;
     }
 
+    /// <summary>
+    /// Per pair, the latest start at which its occupancies, held their least, still end at the
+    /// earliest ends <see cref="ThresholdBound.Earliest"/> allows them: starting sooner cannot end
+    /// them sooner and keeps the qubits from others. Null when the program is too big for it.
+    /// </summary>
+    public static double[]? ToEarliestEnds(TaskGraph g, Topology.Topology topology)
+    {
+        if (ThresholdBound.Earliest(g, topology, out _) is not { } earliest)
+        {
+            return null;
+        }
+        double[] held = StorageBound.Occupancies(g);
+        var release = new double[g.Program.EprPairs.Length];
+        for (int o = 0; o < g.OccupancyCount; o++)
+        {
+            int last = g.OccLastTask[o];
+            int p = g.OccPair[o];
+            release[p] = Math.Max(release[p], earliest[last] + g.Duration[last] - held[o]);
+        }
+        return release;
+    }
+
     /// <summary>Per pair: its start in the run, moved a fraction of the way to its latest start by <paramref name="use"/>.</summary>
     private static double[] Releases(TaskGraph g, ListScheduler run, Towards use, double fraction, double[] held)
     {

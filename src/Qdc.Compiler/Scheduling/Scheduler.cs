@@ -30,13 +30,22 @@ public static class Scheduler
         foreach (var g in new[] { graph, new TaskGraph(program, topology, metrics, plans, commute: false) })
         {
             double[] tail = PathBound.Tails(g);
-            ListScheduler? first = null;
-            foreach (var rule in rules)
+            // Each rule as it is, and with every pair held back to its occupancies' earliest ends (small programs).
+            var releases = new List<double[]?> { null };
+            if (options.Timing == EprTiming.Prefetch && JustInTime.ToEarliestEnds(g, topology) is { } held)
             {
-                var candidate = new ListScheduler(g, topology, slots, demand, options.Timing, tail, rule);
-                if (candidate.Run() && (first is null || JustInTime.Makespan(g, candidate) < JustInTime.Makespan(g, first)))
+                releases.Add(held);
+            }
+            ListScheduler? first = null;
+            foreach (var release in releases)
+            {
+                foreach (var rule in rules)
                 {
-                    first = candidate;
+                    var candidate = new ListScheduler(g, topology, slots, demand, options.Timing, tail, rule, release);
+                    if (candidate.Run() && (first is null || JustInTime.Makespan(g, candidate) < JustInTime.Makespan(g, first)))
+                    {
+                        first = candidate;
+                    }
                 }
             }
             if (first is null)

@@ -14,66 +14,16 @@ namespace Qdc.Compiler.Scheduling;
 /// </summary>
 internal static class ThresholdBound
 {
-    // Ancestor sets as bitsets over pairs: skipped above this many words (the bound is for diagnosis, not the schedule).
+    // Ancestor sets as bitsets over pairs: skipped above this many words (32 MB; the 1M-operation benchmark would need 1.2 GB).
     private const long WordBudget = 1L << 22;
 
     public static double Of(TaskGraph g, Topology.Topology topology, int[] slots, double[] held)
     {
-        var pairs = g.Program.EprPairs;
-        int words = (pairs.Length + 63) / 64;
-        if (pairs.Length == 0 || (long)words * g.Count > WordBudget)
+        if (Earliest(g, topology, out double[] generation) is not { } earliest)
         {
             return 0;
         }
-        // Bits in link order, so each link's pairs are one range.
-        var bit = new int[pairs.Length];
-        var linkStart = new int[topology.Links.Length + 1];
-        foreach (var pair in pairs)
-        {
-            linkStart[pair.Link + 1]++;
-        }
-        for (int l = 0; l < topology.Links.Length; l++)
-        {
-            linkStart[l + 1] += linkStart[l];
-        }
-        var next = (int[])linkStart.Clone();
-        var generation = new double[topology.Links.Length];
-        foreach (var pair in pairs)
-        {
-            bit[pair.Index] = next[pair.Link]++;
-            generation[pair.Link] = g.GenerationTime[pair.Index];
-        }
-
-        var ancestors = new ulong[(long)words * g.Count];
-        var floor = new double[g.Count];
-        for (int t = 0; t < g.Count; t++)
-        {
-            if (!g.IsTask[t])
-            {
-                continue;
-            }
-            var mine = ancestors.AsSpan(t * words, words);
-            for (int l = 0; l < topology.Links.Length; l++)
-            {
-                int count = Count(mine, linkStart[l], linkStart[l + 1]);
-                floor[t] = Math.Max(floor[t], count * generation[l] / topology.Links[l].ParallelPairs);
-            }
-            int p = g.PairOfTask[t];
-            for (int e = g.SuccStart[t]; e < g.SuccStart[t + 1]; e++)
-            {
-                var theirs = ancestors.AsSpan(g.Succ[e] * words, words);
-                for (int w = 0; w < words; w++)
-                {
-                    theirs[w] |= mine[w];
-                }
-                if (p >= 0)
-                {
-                    theirs[bit[p] >> 6] |= 1UL << (bit[p] & 63);
-                }
-            }
-        }
-        PathBound.End(g, pairsTakeTime: true, out double[] earliest, floor);
-
+        var pairs = g.Program.EprPairs;
         double bound = 0;
         var byQpu = new List<(double End, int Link, double Held)>[topology.QpuCount];
         for (int v = 0; v < byQpu.Length; v++)
@@ -124,6 +74,66 @@ internal static class ThresholdBound
             }
         }
         return bound;
+    }
+
+    /// <summary>Per task, its earliest start counting its ancestors' pairs on each link (null when too big to compute); per link, a pair's generation time.</summary>
+    public static double[]? Earliest(TaskGraph g, Topology.Topology topology, out double[] generation)
+    {
+        var pairs = g.Program.EprPairs;
+        int words = (pairs.Length + 63) / 64;
+        generation = new double[topology.Links.Length];
+        if (pairs.Length == 0 || (long)words * g.Count > WordBudget)
+        {
+            return null;
+        }
+        // Bits in link order, so each link's pairs are one range.
+        var bit = new int[pairs.Length];
+        var linkStart = new int[topology.Links.Length + 1];
+        foreach (var pair in pairs)
+        {
+            linkStart[pair.Link + 1]++;
+        }
+        for (int l = 0; l < topology.Links.Length; l++)
+        {
+            linkStart[l + 1] += linkStart[l];
+        }
+        var next = (int[])linkStart.Clone();
+        foreach (var pair in pairs)
+        {
+            bit[pair.Index] = next[pair.Link]++;
+            generation[pair.Link] = g.GenerationTime[pair.Index];
+        }
+
+        var ancestors = new ulong[(long)words * g.Count];
+        var floor = new double[g.Count];
+        for (int t = 0; t < g.Count; t++)
+        {
+            if (!g.IsTask[t])
+            {
+                continue;
+            }
+            var mine = ancestors.AsSpan(t * words, words);
+            for (int l = 0; l < topology.Links.Length; l++)
+            {
+                int count = Count(mine, linkStart[l], linkStart[l + 1]);
+                floor[t] = Math.Max(floor[t], count * generation[l] / topology.Links[l].ParallelPairs);
+            }
+            int p = g.PairOfTask[t];
+            for (int e = g.SuccStart[t]; e < g.SuccStart[t + 1]; e++)
+            {
+                var theirs = ancestors.AsSpan(g.Succ[e] * words, words);
+                for (int w = 0; w < words; w++)
+                {
+                    theirs[w] |= mine[w];
+                }
+                if (p >= 0)
+                {
+                    theirs[bit[p] >> 6] |= 1UL << (bit[p] & 63);
+                }
+            }
+        }
+        PathBound.End(g, pairsTakeTime: true, out double[] earliest, floor);
+        return earliest;
     }
 
     private static int Count(Span<ulong> set, int from, int to)
