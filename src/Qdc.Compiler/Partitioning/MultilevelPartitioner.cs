@@ -104,7 +104,14 @@ public static class MultilevelPartitioner
     private static void Polish(Hypergraph graph, IBlockCost cost, PartitionOptions options, int[] blockOf)
     {
         var state = new PartitionState(graph, cost, blockOf);
-        if (!state.IsAllToAll)
+        long netWeight = 0;
+        for (int e = 0; e < graph.NetCount; e++)
+        {
+            netWeight += graph.NetWeight(e);
+        }
+        // Where most nets are cut (rand_v1000 at k=4: 94%), a pair's network is nearly the whole
+        // hypergraph and its flow must carry the whole cut: 1.5 s of CPU there gained 0.05%.
+        if (!state.IsAllToAll || state.Objective * 2 > netWeight)
         {
             return;
         }
