@@ -363,7 +363,15 @@ internal sealed partial class Binder
                 inner.TryDeclare(new QuantumSymbol(g.QubitNames[i], g.Declared, [qubits[i]], IsSingle: true));
             }
             // Conditions apply to the gate as a whole; the body's gates inherit it on emission.
-            BindBlock(body, inner);
+            _gateDepth++;
+            try
+            {
+                BindBlock(body, inner);
+            }
+            finally
+            {
+                _gateDepth--;
+            }
             return;
         }
         if (name == "gphase")

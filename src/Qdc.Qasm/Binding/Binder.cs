@@ -41,6 +41,7 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
     // the body of the gate it expands to), and the top-level statement being bound.
     private readonly List<SourceLocation>? _locations = options.RecordLocations ? [] : null;
     private SourceLocation _statementAt;
+    private int _gateDepth;
 
     /// <summary>Where operations go: the circuit, or a buffer while a gate body is expanded.</summary>
     private List<Emitted>? _buffer;
@@ -124,7 +125,7 @@ internal sealed partial class Binder(QasmOptions options, DiagnosticBag diagnost
         }
         var child = (ParserRuleContext)ctx.GetChild(ctx.ChildCount - 1);
         _lastStatement = new SourceLocation(_source.Path, child.Start.Line, child.Start.Column + 1);
-        if (_locations is not null && _buffer is null)
+        if (_locations is not null && _buffer is null && _gateDepth == 0)
         {
             _statementAt = Loc(child);
         }

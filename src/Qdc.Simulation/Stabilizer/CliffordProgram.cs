@@ -74,7 +74,11 @@ public sealed class CliffordProgram
                 }
                 continue;
             }
-            if (!op.Qubits.All(Flush))
+            // A run under a condition must run before a measurement overwrites one of its bits.
+            var rewritten = op is MeasureOperation written
+                ? runs.Where(r => r.Value.Condition?.Clbits.Contains(written.Clbit) == true).Select(r => r.Key).Order().ToList()
+                : [];
+            if (!op.Qubits.All(Flush) || !rewritten.All(Flush))
             {
                 break;
             }

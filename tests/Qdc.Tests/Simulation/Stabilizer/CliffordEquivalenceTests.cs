@@ -153,7 +153,7 @@ public class CliffordEquivalenceTests(ITestOutputHelper output)
     private static CliffordEquivalenceResult Check(Circuit source, JoinedProgram joined) =>
         CliffordEquivalence.Check(source, joined.Circuit, joined.StartMap, new CliffordEquivalenceOptions { OutputQubitMap = joined.EndMap, Seed = 5 });
 
-    private static Circuit Build(int qubits, Action<CircuitBuilder> body, int clbits = 0)
+    internal static Circuit Build(int qubits, Action<CircuitBuilder> body, int clbits = 0)
     {
         var b = new CircuitBuilder();
         b.AddQuantumRegister("q", qubits);

@@ -57,6 +57,42 @@ public class TableauTests
         Assert.True(randomMeasurements > 50 && determinedMeasurements > 50, $"{randomMeasurements} random, {determinedMeasurements} determined");
     }
 
+    /// <summary>The same on qubits spread over several 64-bit words of a wide tableau, the rest left in |0⟩.</summary>
+    [Fact]
+    public void WideTableausAgreeAcrossWordBoundaries()
+    {
+        int[] spread = [3, 63, 64, 65, 127, 128, 130, 199];
+        for (ulong seed = 0; seed < 30; seed++)
+        {
+            var rng = new SplitMix64(seed + 5100);
+            int n = 2 + rng.Next(7);
+            var state = StateVector.Zero(n, 1);
+            var tableau = new Tableau(200);
+            for (int step = 0; step < 40; step++)
+            {
+                if (rng.Chance(0.1))
+                {
+                    int q = rng.Next(n);
+                    double p1 = state.ProbabilityOfOne(q);
+                    int outcome = tableau.Measure(spread[q], rng.Next(2), out bool wasRandom);
+                    Assert.Equal(p1 is > 1e-9 and < 1 - 1e-9, wasRandom);
+                    state.Collapse(q, outcome, outcome == 1 ? p1 : 1 - p1);
+                    continue;
+                }
+                var g = RandomCliffords.NextGate(rng, n);
+                var qs = TestSupport.RandomCircuits.Distinct(rng, n, g.QubitCount);
+                state.Apply(new GateOperation(g, [.. qs]));
+                var wide = new CircuitBuilder();
+                wide.AddQuantumRegister("q", 200);
+                wide.Add(new GateOperation(g, [.. qs.Select(q => spread[q])]));
+                CliffordProgram.TryCompile(wide.Build(), out _)!.Run(tableau, [], new Xoshiro256(0), out _);
+            }
+            var group = StabilizerGroup.Restricted(tableau, spread[..n]);
+            Assert.True(group.IsComplete, $"seed {seed}: the other qubits should stay a product");
+            AssertStabilizes(group, state, $"seed {seed}");
+        }
+    }
+
     [Fact]
     public void ResetGivesZeroAndForcedOutcomesAreKept()
     {
@@ -104,13 +140,14 @@ public class TableauTests
     }
 
     /// <summary>Every stabilizer generator P has P·ψ = ψ, and they are independent (so they fix ψ).</summary>
-    internal static void AssertStabilizes(Tableau tableau, StateVector state, string what)
+    internal static void AssertStabilizes(Tableau tableau, StateVector state, string what) =>
+        AssertStabilizes(StabilizerGroup.Of(tableau), state, what);
+
+    private static void AssertStabilizes(StabilizerGroup group, StateVector state, string what)
     {
-        var group = StabilizerGroup.Of(tableau);
-        Assert.True(group.IsComplete, $"{what}: {group.Generators.Length} independent generators for {tableau.QubitCount} qubits");
-        for (int i = 0; i < tableau.QubitCount; i++)
+        Assert.True(group.IsComplete, $"{what}: {group.Generators.Length} independent generators for {group.QubitCount} qubits");
+        foreach (var p in group.Generators)
         {
-            var p = tableau.Stabilizer(i);
             var image = state.Clone();
             for (int q = 0; q < p.QubitCount; q++)
             {
