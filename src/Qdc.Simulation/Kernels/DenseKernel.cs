@@ -113,6 +113,10 @@ internal sealed unsafe class DenseKernel
         {
             Sweep.Runs(state, _vectorSorted, new VectorRun<Quad512, System.Runtime.Intrinsics.Vector512<double>>(this));
         }
+        else if (_vectors == 4 && _xors.Length == 1)
+        {
+            Sweep.Runs(state, _vectorSorted, new Avx2TwoRun(this));
+        }
         else if (_terms >= WideTerms || _vectors == 1)
         {
             Sweep.Runs(state, _vectorSorted, new Avx2WideRun(this));
@@ -407,6 +411,68 @@ internal sealed unsafe class DenseKernel
         }
     }
 
+    /// <summary>
+    /// <see cref="ApplyAvx2"/> for a two-qubit block on qubits 2 and up, the commonest dense block
+    /// after cost-aware fusion: the four input vectors stay in eight registers, so there is no
+    /// gather copy, and with no gate qubit inside the vector every lane of a matrix vector holds the
+    /// same entry, so one load serves both halves. Same multiply-adds in the same order.
+    /// </summary>
+    private void ApplyAvx2Two(double* amplitudes, long b, long count, long mask)
+    {
+        var sign = Vector256.Create(-1.0, 1, -1, 1);
+        fixed (double* reArray = _re, imArray = _im)
+        {
+            double* re = reArray + _reAt, im = imArray + _imAt;
+            long o0 = 2 * _vectorOffsets[0], o1 = 2 * _vectorOffsets[1], o2 = 2 * _vectorOffsets[2], o3 = 2 * _vectorOffsets[3];
+            long* outputs = stackalloc long[] { o0, o1, o2, o3 };
+            for (long n = 0; n < count; n++)
+            {
+                double* p = amplitudes + (2 * b);
+                var a0 = Avx.LoadVector256(p + o0);
+                var a1 = Avx.LoadVector256(p + o0 + 4);
+                var b0 = Avx.LoadVector256(p + o1);
+                var b1 = Avx.LoadVector256(p + o1 + 4);
+                var c0 = Avx.LoadVector256(p + o2);
+                var c1 = Avx.LoadVector256(p + o2 + 4);
+                var d0 = Avx.LoadVector256(p + o3);
+                var d1 = Avx.LoadVector256(p + o3 + 4);
+                for (int i = 0; i < 4; i++)
+                {
+                    double* r = re + (i * 32), m = im + (i * 32);
+                    var mr = Avx.LoadVector256(r);
+                    var mi = Avx.LoadVector256(m);
+                    var zero = Vector256<double>.Zero;
+                    var p0 = Fma.MultiplyAdd(mr, a0, zero);
+                    var p1 = Fma.MultiplyAdd(mr, a1, zero);
+                    var q0 = Fma.MultiplyAdd(mi, a0, zero);
+                    var q1 = Fma.MultiplyAdd(mi, a1, zero);
+                    mr = Avx.LoadVector256(r + 8);
+                    mi = Avx.LoadVector256(m + 8);
+                    p0 = Fma.MultiplyAdd(mr, b0, p0);
+                    p1 = Fma.MultiplyAdd(mr, b1, p1);
+                    q0 = Fma.MultiplyAdd(mi, b0, q0);
+                    q1 = Fma.MultiplyAdd(mi, b1, q1);
+                    mr = Avx.LoadVector256(r + 16);
+                    mi = Avx.LoadVector256(m + 16);
+                    p0 = Fma.MultiplyAdd(mr, c0, p0);
+                    p1 = Fma.MultiplyAdd(mr, c1, p1);
+                    q0 = Fma.MultiplyAdd(mi, c0, q0);
+                    q1 = Fma.MultiplyAdd(mi, c1, q1);
+                    mr = Avx.LoadVector256(r + 24);
+                    mi = Avx.LoadVector256(m + 24);
+                    p0 = Fma.MultiplyAdd(mr, d0, p0);
+                    p1 = Fma.MultiplyAdd(mr, d1, p1);
+                    q0 = Fma.MultiplyAdd(mi, d0, q0);
+                    q1 = Fma.MultiplyAdd(mi, d1, q1);
+                    long o = outputs[i];
+                    Avx.Store(p + o, Fma.MultiplyAdd(sign, Avx.Permute(q0, 0b0101), p0));
+                    Avx.Store(p + o + 4, Fma.MultiplyAdd(sign, Avx.Permute(q1, 0b0101), p1));
+                }
+                b = Sweep.Next(b, mask);
+            }
+        }
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void Gather<TQ, TV>(double* p, TV* buf, long* off, int* xors)
         where TQ : struct, IQuad<TV>
@@ -485,6 +551,12 @@ internal sealed unsafe class DenseKernel
     {
         public void Apply(double* amplitudes, long firstBase, long count, long mask) =>
             kernel.ApplyAvx2(amplitudes, firstBase, count, mask);
+    }
+
+    private readonly struct Avx2TwoRun(DenseKernel kernel) : IRunKernel
+    {
+        public void Apply(double* amplitudes, long firstBase, long count, long mask) =>
+            kernel.ApplyAvx2Two(amplitudes, firstBase, count, mask);
     }
 
     private readonly struct Avx2WideRun(DenseKernel kernel) : IRunKernel

@@ -21,14 +21,18 @@ public class GateFuserTests
     }
 
     [Fact]
-    public void DenseGatesSharingAQubitMergeIntoThree()
+    public void DenseGatesOnOnePairMergeButAThirdQubitWouldCostMore()
     {
-        // Two dense 4×4 sweeps cost more than one 8×8 sweep; a third on a new qubit would need a 16×16.
-        var gates = new[] { G("rxx", 4, 5), G("rxx", 5, 6), G("rxx", 6, 7) };
-        var fused = GateFuser.Fuse(gates, 4);
-        Assert.Equal([3, 2], fused.Select(g => g.Qubits.Length));
-        Assert.Single(Widest(gates, 4));
-        AssertSameState(gates, fused, 8);
+        // Gates on the same two qubits share one 4×4 sweep; an 8×8 sweep costs more than two 4×4 ones.
+        var same = new[] { G("rxx", 4, 5), G("u3", 4), G("rxx", 4, 5) };
+        var fused = GateFuser.Fuse(same, 4);
+        Assert.Equal([4, 5], Assert.Single(fused).Qubits);
+        AssertSameState(same, fused, 6);
+        var chain = new[] { G("rxx", 4, 5), G("rxx", 5, 6) };
+        fused = GateFuser.Fuse(chain, 4);
+        Assert.Equal([2, 2], fused.Select(g => g.Qubits.Length));
+        Assert.Single(Widest(chain, 4));
+        AssertSameState(chain, fused, 7);
     }
 
     [Fact]
