@@ -40,39 +40,39 @@ internal static class GateFuser
             var plan = new Plan(null, [], [.. g.Qubits], g.KernelKind == GateKernelKind.Diagonal, FusionCost.Of(g));
             if (g.Qubits.Length <= maxQubits)
             {
-                var fresh = Grow(plan, touching, maxQubits);
-                var latest = touching.Count == 0 ? null : touching.MaxBy(b => b.Serial)!;
-                // Always legal: each of the gate's qubits is untouched or open in a block no newer than this one.
-                if (latest is not null)
-                {
-                    var joined = plan.Join(latest);
-                    if (joined.Qubits.Count <= maxQubits && (!CostAware || joined.Cost <= latest.Cost + plan.Cost))
-                    {
-                        joined = Grow(joined, touching, maxQubits);
-                        // Compare whole outcomes: what each leaves unmerged keeps its own cost.
-                        plan = joined.Total(touching) <= fresh.Total(touching) ? joined : fresh;
-                    }
-                    else
-                    {
-                        plan = fresh;
-                    }
-                }
-                else
-                {
-                    plan = fresh;
-                }
+                plan = Cheapest(plan, touching, maxQubits);
             }
             Commit(plan, g, touching, blocks, open);
         }
         return [.. blocks.Where(b => b.Alive).OrderBy(b => b.Serial).Select(b => b.Compile())];
     }
 
-    // Adds the older touching blocks that are open on all their qubits, fit, and pay.
+    // The cheaper of a new block and the newest block open on the gate's qubits, each with the older blocks that pay pulled in.
+    private static Plan Cheapest(Plan single, List<Block> touching, int maxQubits)
+    {
+        var fresh = Grow(single, touching, maxQubits);
+        if (touching.Count == 0)
+        {
+            return fresh;
+        }
+        // Always legal: each of the gate's qubits is untouched or open in a block no newer than this one.
+        var latest = touching.MaxBy(b => b.Serial)!;
+        var joined = single.Join(latest);
+        if (joined.Qubits.Count > maxQubits || (CostAware && joined.Cost > latest.Cost + single.Cost))
+        {
+            return fresh;
+        }
+        joined = Grow(joined, touching, maxQubits);
+        // Compare whole outcomes: what each leaves unmerged keeps its own cost.
+        return joined.Total(touching) <= fresh.Total(touching) ? joined : fresh;
+    }
+
+    // Adds the touching blocks that are open on all their qubits, fit, and pay (all older than a plan's base, the newest).
     private static Plan Grow(Plan plan, List<Block> touching, int maxQubits)
     {
         foreach (var b in touching.OrderByDescending(b => b.Gates.Count).ThenBy(b => b.Serial))
         {
-            if (b == plan.Base || b.Open.Count != b.Qubits.Count || (plan.Base is { } bb && b.Serial > bb.Serial))
+            if (b == plan.Base || b.Open.Count != b.Qubits.Count)
             {
                 continue;
             }

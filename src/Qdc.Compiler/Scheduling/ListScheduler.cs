@@ -165,9 +165,6 @@ internal sealed class ListScheduler
 
     public int[] PeakComm { get; }
 
-    /// <summary>Communication qubits granted to a pair while an earlier pair of the QPU's program order had none yet.</summary>
-    public int OutOfOrderGrants { get; private set; }
-
     /// <summary>Seconds each link's generators spent generating, summed over generators.</summary>
     public double[] GeneratorBusy { get; }
 
@@ -531,10 +528,6 @@ internal sealed class ListScheduler
 
     private void Take(int v, int position, int occ)
     {
-        if (position != _head[v])
-        {
-            OutOfOrderGrants++;
-        }
         _maxStarted[v] = Math.Max(_maxStarted[v], position);
         var busy = _slotBusy[v];
         int slot = Array.IndexOf(busy, false);

@@ -30,6 +30,7 @@ public static class Scheduler
         foreach (var g in new[] { graph, new TaskGraph(program, topology, metrics, plans, commute: false) })
         {
             double[] tail = PathBound.Tails(g);
+            ListScheduler Make(GrantRule rule, double[]? release) => new(g, topology, slots, demand, options.Timing, tail, rule, release);
             // Each rule as it is, and with every pair held back to its occupancies' earliest ends (small programs).
             var releases = new List<double[]?> { null };
             if (options.Timing == EprTiming.Prefetch && JustInTime.ToEarliestEnds(g, topology) is { } held)
@@ -37,14 +38,15 @@ public static class Scheduler
                 releases.Add(held);
             }
             ListScheduler? first = null;
+            double firstSpan = double.PositiveInfinity;
             foreach (var release in releases)
             {
                 foreach (var rule in rules)
                 {
-                    var candidate = new ListScheduler(g, topology, slots, demand, options.Timing, tail, rule, release);
-                    if (candidate.Run() && (first is null || JustInTime.Makespan(g, candidate) < JustInTime.Makespan(g, first)))
+                    var candidate = Make(rule, release);
+                    if (candidate.Run() && JustInTime.Makespan(g, candidate) is var span && span < firstSpan)
                     {
-                        first = candidate;
+                        (first, firstSpan) = (candidate, span);
                     }
                 }
             }
@@ -54,12 +56,12 @@ public static class Scheduler
             }
             if (options.Timing == EprTiming.Prefetch)
             {
-                first = JustInTime.Improve(g, first, [.. rules.Select(rule => (Func<double[], ListScheduler>)(release => new ListScheduler(g, topology, slots, demand, options.Timing, tail, rule, release)))]);
+                first = JustInTime.Improve(g, first, [.. rules.Select(rule => (Func<double[], ListScheduler>)(release => Make(rule, release)))]);
+                firstSpan = JustInTime.Makespan(g, first);
             }
-            double span = JustInTime.Makespan(g, first);
-            if (span < best)
+            if (firstSpan < best)
             {
-                (run, best) = (first, span);
+                (run, best) = (first, firstSpan);
                 graph = g;
             }
         }

@@ -60,7 +60,7 @@ internal readonly unsafe struct DiagonalKernel : IRunKernel
     }
 
     /// <summary>The share of the state's amplitudes this kernel reads and writes.</summary>
-    public double Touched => (double)_offsets.Length * (_lo.Length > 0 && Array.IndexOf(_sorted, 0) >= 0 ? 2 : 1) / (1 << _sorted.Length);
+    public double Touched => (double)_offsets.Length * (_sorted[0] == 0 ? 2 : 1) / (1 << _sorted.Length);
 
     public void Run(StateVector state) => Sweep.Runs(state, _sorted, this);
 
