@@ -23,6 +23,15 @@ internal static class CliffordValidation
             Report(sourcePath, parameters, at, code, message, stderr);
             return code == SimulationCodes.NotUnitary ? ExitCodes.Infeasible : ExitCodes.InputError;
         }
+        return Check(source, joined, seed, branches, stdout, stderr);
+    }
+
+    /// <summary>Whether a source can be checked on the tableau: Clifford, and unitary up to its final measurements.</summary>
+    public static bool Applies(Circuit source) => Obstacle(source) is null;
+
+    /// <summary>The tableau check of a source that <see cref="Applies"/>, its verdict printed; the exit code.</summary>
+    public static int Check(Circuit source, JoinedProgram joined, ulong seed, int branches, TextWriter stdout, TextWriter stderr)
+    {
         var options = new CliffordEquivalenceOptions { Seed = seed, Branches = branches, OutputQubitMap = joined.EndMap };
         var result = CliffordEquivalence.Check(source, joined.Circuit, joined.StartMap, options);
         if (result.Message is { } why)

@@ -45,7 +45,15 @@ internal static class ProgramValidation
             work = perRun * options.InputStates * options.BranchesPerState;
         }
         // A --max-qubits above the default is taken as asking for the long run too.
-        if (width > maxQubits || (work > MaxWork && maxQubits <= DefaultMaxQubits))
+        bool tooWide = width > maxQubits || (work > MaxWork && maxQubits <= DefaultMaxQubits);
+        if ((tooWide || MemoryGuard.Check(width, new SimulationOptions()) is not null) && CliffordValidation.Applies(source))
+        {
+            // A Clifford source needs no statevector: the tableau proves it at any size.
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"validating on a stabilizer tableau: the source is Clifford, and the joined node programs ({width} qubits at once, {candidate.Operations.Length} operations) are past what the statevector check takes"));
+            return CliffordValidation.Check(source, joined, seed, new Simulation.Stabilizer.CliffordEquivalenceOptions().Branches, stdout, stderr);
+        }
+        if (tooWide)
         {
             // Each check simulates the joined program many times (inputs × branches): past this it
             // takes many minutes, so it is not tried, and said so rather than left to run.

@@ -30,7 +30,7 @@ internal static class CompileCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the partitioner and of the validation's random states.", DefaultValueFactory = _ => 1 };
         var strategy = new Option<string>("--strategy") { Description = "telegate: cat-entangled copies only (ebits = the partitioner's prediction, plus any serialisation); auto: teleport a qubit instead where that costs fewer ebits; teledata: teleport wherever a qubit's runs go to one other QPU.", DefaultValueFactory = _ => "auto" };
         strategy.AcceptOnlyFromAmong("auto", "telegate", "teledata");
-        var validate = new Option<bool>("--validate") { Description = "Read the node programs back, join them, and simulate them against the source on random inputs and measurement branches; exit 3 if they differ." };
+        var validate = new Option<bool>("--validate") { Description = "Read the node programs back, join them, and simulate them against the source on random inputs and measurement branches (a Clifford source too big for that is proven on a stabilizer tableau instead); exit 3 if they differ." };
         var param = CircuitInput.ParamOption();
         var approximate = ApproximationInput.Option();
         var threads = new Option<int>("--threads") { Description = "Worker threads for the partitioner and the validation (0: one per core). The output is the same whatever the count.", DefaultValueFactory = _ => 0 };

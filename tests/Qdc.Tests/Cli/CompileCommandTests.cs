@@ -84,6 +84,24 @@ public class CompileCommandTests
     }
 
     [Fact]
+    public void ALargeCliffordCircuitIsValidatedOnTheTableau()
+    {
+        // 40 qubits on four QPUs: no statevector holds the joined programs, a tableau does.
+        var dir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var circuit = Path.Combine(dir, "ghz40.qasm");
+        File.WriteAllText(circuit, "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[40];\ncreg c[40];\nh q[0];\n"
+            + string.Concat(Enumerable.Range(1, 39).Select(i => $"cx q[{i - 1}],q[{i}];\ns q[{i}];\n")) + "measure q -> c;\n");
+        var topology = Path.Combine(dir, "four.json");
+        File.WriteAllText(topology, "{ \"qpus\": [" + string.Join(", ", Enumerable.Range(0, 4).Select(i => $"{{ \"id\": \"p{i}\", \"dataQubits\": 11 }}"))
+            + "], \"links\": [" + string.Join(", ", Enumerable.Range(1, 3).Select(i => $"{{ \"between\": [\"p{i - 1}\", \"p{i}\"] }}")) + "] }");
+        var (exit, output, err) = CliHarness.Run("compile", circuit, "--topology", topology, "-o", Path.Combine(dir, "out"), "--validate");
+        Assert.True(exit == 0, err);
+        Assert.Contains("validating on a stabilizer tableau", output);
+        Assert.Contains("validated (Clifford): equivalent", output);
+    }
+
+    [Fact]
     public void AnUnknownStrategyIsAUsageError()
     {
         var (exit, _, err) = CliHarness.Run("compile", Example("ghz12.qasm"), "--strategy", "magic");

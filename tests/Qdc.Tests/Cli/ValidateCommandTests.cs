@@ -101,6 +101,34 @@ public class ValidateCommandTests
         Assert.Contains("raise it with --max-qubits", err);
     }
 
+    /// <summary>
+    /// A Clifford source past the statevector's size is proven on the tableau instead, and that
+    /// check still fails a dropped correction.
+    /// </summary>
+    [Fact]
+    public void ACliffordSourceTooBigToSimulateIsCheckedOnTheTableau()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"qdc-validate-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var circuit = Path.Combine(dir, "four.qasm");
+        var topology = Path.Combine(dir, "two.json");
+        File.WriteAllText(circuit, TwoQpuExample.Source.Replace("rz(0.3)", "s", StringComparison.Ordinal));
+        File.WriteAllText(topology, TwoQpuExample.Topology);
+        var outDir = Path.Combine(dir, "out");
+        Assert.Equal(0, CliHarness.Run("compile", circuit, "--topology", topology, "-o", outDir).Exit);
+
+        var (exit, output, err) = CliHarness.Run("validate", circuit, outDir, "--max-qubits", "4");
+        Assert.True(exit == 0, err);
+        Assert.Contains("validating on a stabilizer tableau: the source is Clifford", output);
+        Assert.Contains("validated (Clifford): equivalent", output);
+
+        var correction = File.ReadAllLines(Path.Combine(outDir, "nodes", "b.qasm")).First(l => l.StartsWith("if (", StringComparison.Ordinal));
+        Edit(outDir, "b", t => TwoQpuExample.ReplaceFirst(t, correction + "\n", ""));
+        (exit, _, err) = CliHarness.Run("validate", circuit, outDir, "--max-qubits", "4");
+        Assert.True(exit == 3, $"dropping '{correction}': exit {exit}\n{err}");
+        Assert.Contains("validation failed", err);
+    }
+
     [Fact]
     public void CompileReplacesItsOwnStaleProgramsOnly()
     {
