@@ -20,8 +20,10 @@ namespace Qdc.Simulation;
 /// there, and the candidate must reach the reference's state with the reference's probability on
 /// every branch of its own further measurements (so the candidate's own measurements must not bear
 /// on the reference's outcomes, as network measurements never do). Extra candidate qubits start in |0⟩ and may end
-/// in any product state. The candidate is simulated compacted (<see cref="QubitCompaction"/>): a
-/// qubit measured and then reset or left alone gives up its slot, so only qubits alive at once count.
+/// in any product state. The candidate is simulated reordered (<see cref="LiveOrder"/>) and
+/// compacted (<see cref="QubitCompaction"/>): a qubit measured and then reset or left alone gives
+/// up its slot, so only qubits alive at once count, and the order keeps few alive. A failure's
+/// branch lists outcomes in the order the check ran them.
 /// </remarks>
 public static partial class Equivalence
 {
@@ -37,6 +39,7 @@ public static partial class Equivalence
         {
             candidate = TerminalMeasurements.Strip(candidate);
         }
+        candidate = LiveOrder.Reorder(candidate, [.. qubitMap]);
         var compact = QubitCompaction.Compact(candidate, [.. qubitMap], [.. outputMap]);
         if (compact.Circuit.QubitCount < candidate.QubitCount)
         {

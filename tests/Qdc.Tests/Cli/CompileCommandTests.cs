@@ -77,10 +77,19 @@ public class CompileCommandTests
     [Fact]
     public void ValidationOfAProgramTooLargeToSimulateIsSkippedAndSaid()
     {
-        var outDir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
-        var (exit, _, err) = CliHarness.Run("compile", Example("qft16.qasm"), "--topology", Example("dc4.json"), "-o", outDir, "--validate");
+        // 30 data qubits, not Clifford (the rz), so neither the statevector nor the tableau takes it.
+        var dir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var circuit = Path.Combine(dir, "chain30.qasm");
+        File.WriteAllText(circuit, "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[30];\nh q[0];\n"
+            + string.Concat(Enumerable.Range(1, 29).Select(i => $"cx q[{i - 1}],q[{i}];\nrz(0.3) q[{i}];\n")));
+        var topology = Path.Combine(dir, "four.json");
+        File.WriteAllText(topology, "{ \"qpus\": [" + string.Join(", ", Enumerable.Range(0, 4).Select(i => $"{{ \"id\": \"p{i}\", \"dataQubits\": 8 }}"))
+            + "], \"links\": [" + string.Join(", ", Enumerable.Range(1, 3).Select(i => $"{{ \"between\": [\"p{i - 1}\", \"p{i}\"] }}")) + "] }");
+        var (exit, _, err) = CliHarness.Run("compile", circuit, "--topology", topology, "-o", Path.Combine(dir, "out"), "--validate");
         Assert.Equal(0, exit);
         Assert.Contains("--validate skipped", err);
+        Assert.Contains("need 3", err);
     }
 
     [Fact]
