@@ -4,8 +4,8 @@ using Qdc.Circuits.Gates;
 using Qdc.Compiler.Distribution;
 using Qdc.Compiler.Partitioning;
 using Qdc.Compiler.Scheduling;
-using Qdc.Compiler.Topology;
 using Qdc.Simulation;
+using Qdc.Tests.Distribution;
 using Qdc.Tests.TestSupport;
 using QdcTopology = Qdc.Compiler.Topology.Topology;
 using SplitMix64 = Qdc.Tests.TestSupport.SplitMix64;
@@ -117,7 +117,7 @@ public class PipelinedCopiesTests
         // for QPU 1's last qubit (10 ms), so at least 17 ms; with 1–2 backward, 29 pairs and the last
         // backward copy 1 ms after QPU 1's last qubit: 11 ms and a few tens of µs of gates.
         var circuit = ColumnOrderQft(29);
-        var topology = AllToAll(3, 10);
+        var topology = DistributionFixtures.AllToAll(3, 10);
         var (pipelined, pipelinedMs) = Compile(circuit, topology, new PartitionOptions { MaxDegreeOfParallelism = 1 });
         var (forward, forwardMs) = Compile(circuit, topology, new PartitionOptions { MaxDegreeOfParallelism = 1, PipelinedCopies = false });
         Assert.Equal(28, forward.Ebits);
@@ -131,7 +131,7 @@ public class PipelinedCopiesTests
     {
         // Small enough to simulate: QFT(9) on 3 QPUs of 3 with 2 communication qubits takes the pipelined placement.
         var circuit = ColumnOrderQft(9);
-        var topology = AllToAll(3, 3);
+        var topology = DistributionFixtures.AllToAll(3, 3);
         var placement = CircuitPartitioner.Place(circuit, topology, new PartitionOptions { MaxDegreeOfParallelism = 1 })!;
         var source = Normalizer.ToBasis(circuit);
         Assert.False(source.Operations.SequenceEqual(placement.Normalized.Operations), "the pipelined placement was not taken");
@@ -166,18 +166,5 @@ public class PipelinedCopiesTests
             b.Gate("h", j);
         }
         return b.Build();
-    }
-
-    private static QdcTopology AllToAll(int k, int perQpu)
-    {
-        var links = new List<Link>();
-        for (int a = 0; a < k; a++)
-        {
-            for (int b = a + 1; b < k; b++)
-            {
-                links.Add(new Link(a, b, 1000, 0.98, 10e-6, 1));
-            }
-        }
-        return new QdcTopology($"all-{k}", [.. Enumerable.Range(0, k).Select(i => Qpu.FromPreset($"qpu{i}", perQpu, Platform.Superconducting, 2))], [.. links], Swapping: true);
     }
 }
