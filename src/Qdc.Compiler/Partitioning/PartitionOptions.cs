@@ -25,6 +25,14 @@ public sealed record PartitionOptions
     public bool CommQubitAware { get; init; } = true;
 
     /// <summary>
+    /// With <see cref="CommQubitAware"/>, when copies do not fit, also try the in-order placement
+    /// with each QPU pair's copies run the way that lets them overlap (see <see cref="PipelinedCopies"/>),
+    /// the circuit reordered by commutation so that they die young; kept when it needs at most 10%
+    /// more pairs than the best. Off: pairs alone decide.
+    /// </summary>
+    public bool PipelinedCopies { get; init; } = true;
+
+    /// <summary>
     /// Drop two-qubit diagonal gates whose phases span less than this many radians before
     /// placing (an approximate QFT); 0 keeps the circuit exact. Everything after the partitioner,
     /// validation included, then works on the approximate circuit.

@@ -41,6 +41,11 @@ public sealed class ScheduleSuite : ISuite
             // schedule pairs NAME K [COMM]: one row's pairs, when each was made and first used.
             return Pairs(output, args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : Qpu.DefaultCommQubits);
         }
+        if (only == "ops" && args.Length > 2)
+        {
+            // schedule ops NAME K: every operation of one row's program, scheduled (* on a communication qubit, X across QPUs).
+            return Ops(output, args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+        }
         if (only is null || only == "qasmbench")
         {
             // An optional second argument sets the communication qubits per QPU (default 2, as dc.json's).
@@ -147,6 +152,25 @@ public sealed class ScheduleSuite : ISuite
             }
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{pair.Index,4}  {Scheduler.LinkName(topology, pair.Link),-12}  {pair.QpuA,4}  {sp.SlotA,4}  {pair.QpuB,4}  {sp.SlotB,4}  {sp.Start * 1e3,9:F3}  {sp.Delivered * 1e3,12:F3}  {first * 1e3,12:F3}  {(first - sp.Delivered) * 1e3,7:F3}  {last * 1e3,12:F3}"));
+        }
+        return 0;
+    }
+
+    private static int Ops(TextWriter output, string name, int k)
+    {
+        var (topology, program) = Row(name, k, Qpu.DefaultCommQubits)!.Value;
+        var schedule = Scheduler.Schedule(program, topology, new SchedulerOptions(), out _)!;
+        var ops = program.Circuit.Operations;
+        var pairAt = program.EprPairs.ToDictionary(p => p.Operation);
+        for (int i = 0; i < ops.Length; i++)
+        {
+            var op = ops[i];
+            bool comm = op.Qubits.Any(q => program.IsCommQubit[q]);
+            bool cross = op.Qubits.Select(q => program.QpuOfQubit[q]).Distinct().Count() > 1;
+            string tag = pairAt.TryGetValue(i, out var pr) ? $" PAIR{pr.Index} {pr.QpuA}-{pr.QpuB}" : "";
+            string qs = string.Join(",", op.Qubits.Select(q => $"{(program.IsCommQubit[q] ? "c" : "q")}{q}@{program.QpuOfQubit[q]}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{i,6} {(comm ? "*" : " ")}{(cross ? "X" : " ")} {op.GetType().Name[..4]} {(op is GateOperation g ? g.Gate.Name : ""),-6} {qs,-30} {(op.Condition is null ? "" : "cond")} {schedule.OperationStart[i] * 1e3,9:F3} {schedule.OperationEnd[i] * 1e3,9:F3}{tag}"));
         }
         return 0;
     }

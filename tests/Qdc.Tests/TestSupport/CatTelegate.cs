@@ -35,22 +35,35 @@ internal sealed class CatTelegate(QdcTopology topology, int perQpu, int comm)
     /// <summary>A telegate from data qubit <paramref name="i"/> of QPU <paramref name="from"/> to <paramref name="j"/> of <paramref name="to"/>, on their link, through communication qubit <paramref name="slot"/> on each end.</summary>
     public void Telegate(int from, int i, int to, int j, Gate gate, int slot = 0)
     {
+        int copy = Open(from, i, to, slot);
+        Local(gate, copy, Data(to, j));
+        Close(from, i, to, slot);
+    }
+
+    /// <summary>The first half of <see cref="Telegate"/>: the pair and the cat-entangle; returns the copy's qubit on <paramref name="to"/>, for gates until <see cref="Close"/>.</summary>
+    public int Open(int from, int i, int to, int slot = 0)
+    {
         int link = topology.Links.IndexOf(topology.Links.First(l => l.Joins(from, to)));
         int ca = CommQubit(from, slot), cb = CommQubit(to, slot);
-        int control = Data(from, i), target = Data(to, j);
         _pairs.Add(new EprPair(_pairs.Count, link, from, to, ca, cb, _ops.Count));
         _ebits[link]++;
         _ops.Add(new ResetOperation(ca));
         _ops.Add(new ResetOperation(cb));
         Local(H, ca);
         Local(Cx, ca, cb);
-        Local(Cx, control, ca);
+        Local(Cx, Data(from, i), ca);
         _ops.Add(new MeasureOperation(ca, _clbits));
         _ops.Add(new GateOperation(X, [cb], new Condition([_clbits++], 1)));
-        Local(gate, cb, target);
+        return cb;
+    }
+
+    /// <summary>The second half: the cat-disentangle of the copy <see cref="Open"/> made with the same arguments.</summary>
+    public void Close(int from, int i, int to, int slot = 0)
+    {
+        int cb = CommQubit(to, slot);
         Local(H, cb);
         _ops.Add(new MeasureOperation(cb, _clbits));
-        _ops.Add(new GateOperation(Z, [control], new Condition([_clbits++], 1)));
+        _ops.Add(new GateOperation(Z, [Data(from, i)], new Condition([_clbits++], 1)));
     }
 
     public DistributedProgram Build()
