@@ -161,7 +161,7 @@ public sealed class StatevectorSuite : ISuite
         }
         foreach (int k in new[] { 2, 3, 4, 5 })
         {
-            foreach (var qs in new[] { Enumerable.Range(8, k).ToArray(), Enumerable.Range(0, k).ToArray(), [0, .. Enumerable.Range(9, k - 1)] })
+            foreach (var qs in new[] { Enumerable.Range(8, k).ToArray(), Enumerable.Range(0, k).ToArray(), [0, .. Enumerable.Range(9, k - 1)], [1, .. Enumerable.Range(9, k - 1)] })
             {
                 int d = 1 << k;
                 var m = new System.Numerics.Complex[d * d];
