@@ -14,7 +14,7 @@ namespace Qdc.Simulation.Kernels;
 /// at a time keep both FMA pipes busy. The scalar twin does the same multiply-adds in the same
 /// order, so every path gives the same bits.
 /// </summary>
-internal sealed unsafe class DenseKernel
+internal sealed unsafe partial class DenseKernel
 {
     /// <summary>The AVX-512 path; off only to test the AVX2 one.</summary>
     internal static bool UseAvx512 { get; set; } = Avx512F.IsSupported;
@@ -88,6 +88,10 @@ internal sealed unsafe class DenseKernel
                 }
             }
         }
+        if (k == 2 && laneMask != 0)
+        {
+            (_lowRe, _lowReAt, _lowIm, _lowImAt) = LowTwoMatrix(qubits);
+        }
         // The scalar twin's column order for each row: the vector path's (j, t) order.
         int lowMask = lowLocal(3);
         _order = new int[d * d];
@@ -116,6 +120,10 @@ internal sealed unsafe class DenseKernel
         else if (_vectors == 4 && _xors.Length == 1)
         {
             Sweep.Runs(state, _vectorSorted, new Avx2TwoRun(this));
+        }
+        else if (_lowRe is not null)
+        {
+            RunLowTwo(state);
         }
         else if (_terms >= WideTerms || _vectors == 1)
         {
@@ -438,35 +446,10 @@ internal sealed unsafe class DenseKernel
                 var d1 = Avx.LoadVector256(p + o3 + 4);
                 for (int i = 0; i < 4; i++)
                 {
-                    double* r = re + (i * 32), m = im + (i * 32);
-                    var mr = Avx.LoadVector256(r);
-                    var mi = Avx.LoadVector256(m);
-                    var zero = Vector256<double>.Zero;
-                    var p0 = Fma.MultiplyAdd(mr, a0, zero);
-                    var p1 = Fma.MultiplyAdd(mr, a1, zero);
-                    var q0 = Fma.MultiplyAdd(mi, a0, zero);
-                    var q1 = Fma.MultiplyAdd(mi, a1, zero);
-                    mr = Avx.LoadVector256(r + 8);
-                    mi = Avx.LoadVector256(m + 8);
-                    p0 = Fma.MultiplyAdd(mr, b0, p0);
-                    p1 = Fma.MultiplyAdd(mr, b1, p1);
-                    q0 = Fma.MultiplyAdd(mi, b0, q0);
-                    q1 = Fma.MultiplyAdd(mi, b1, q1);
-                    mr = Avx.LoadVector256(r + 16);
-                    mi = Avx.LoadVector256(m + 16);
-                    p0 = Fma.MultiplyAdd(mr, c0, p0);
-                    p1 = Fma.MultiplyAdd(mr, c1, p1);
-                    q0 = Fma.MultiplyAdd(mi, c0, q0);
-                    q1 = Fma.MultiplyAdd(mi, c1, q1);
-                    mr = Avx.LoadVector256(r + 24);
-                    mi = Avx.LoadVector256(m + 24);
-                    p0 = Fma.MultiplyAdd(mr, d0, p0);
-                    p1 = Fma.MultiplyAdd(mr, d1, p1);
-                    q0 = Fma.MultiplyAdd(mi, d0, q0);
-                    q1 = Fma.MultiplyAdd(mi, d1, q1);
+                    Row(re + (i * 32), im + (i * 32), a0, b0, c0, d0, a1, b1, c1, d1, sign, out var u, out var v);
                     long o = outputs[i];
-                    Avx.Store(p + o, Fma.MultiplyAdd(sign, Avx.Permute(q0, 0b0101), p0));
-                    Avx.Store(p + o + 4, Fma.MultiplyAdd(sign, Avx.Permute(q1, 0b0101), p1));
+                    Avx.Store(p + o, u);
+                    Avx.Store(p + o + 4, v);
                 }
                 b = Sweep.Next(b, mask);
             }

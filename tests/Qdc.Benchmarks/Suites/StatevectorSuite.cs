@@ -13,7 +13,7 @@ namespace Qdc.Benchmarks.Suites;
 /// the same run: a plain in-place read+write sweep over the same complex128 array.
 /// Runs apply cache blocking unless marked unblocked. Arguments: qubit counts (default 24 26 28),
 /// optionally <c>--threads N</c>, <c>--repeat N</c> (best of N runs), <c>--local N</c> (cache-blocking chunk qubits), <c>--rows 0u,0,3,4g</c> (fusion
-/// widths, u for unblocked, g for the widest blocks regardless of the kernels' costs); <c>--kernels</c> times the dense kernels alone instead.
+/// widths, u for unblocked, g for the widest blocks regardless of the kernels' costs); <c>--kernels</c> times the dense kernels alone instead; <c>--plan</c> fuses and plans without running.
 /// </summary>
 public sealed class StatevectorSuite : ISuite
 {
@@ -25,7 +25,7 @@ public sealed class StatevectorSuite : ISuite
     {
         var sizes = new List<int>();
         int threads = 2;
-        bool kernels = false;
+        bool kernels = false, planOnly = false;
         int repeat = 1;
         (int Fusion, bool Blocked, bool Greedy)[] rows = [(0, false, false), (0, true, false), (2, true, false), (3, false, false), (3, true, false), (3, true, true), (4, true, false), (4, true, true), (5, true, false)];
         for (int i = 0; i < args.Length; i++)
@@ -33,6 +33,10 @@ public sealed class StatevectorSuite : ISuite
             if (args[i] == "--kernels")
             {
                 kernels = true;
+            }
+            else if (args[i] == "--plan")
+            {
+                planOnly = true;
             }
             else if (args[i] == "--repeat" && i + 1 < args.Length)
             {
@@ -95,7 +99,7 @@ public sealed class StatevectorSuite : ISuite
                 // Best of --repeat runs: on a loaded machine the least disturbed one is the kernel's figure.
                 double seconds = double.MaxValue;
                 var cpu = TimeSpan.MaxValue;
-                for (int r = 0; r < repeat; r++)
+                for (int r = 0; r < (planOnly ? 0 : repeat); r++)
                 {
                     var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                     sw.Restart();
@@ -109,7 +113,7 @@ public sealed class StatevectorSuite : ISuite
                 {
                     var plan = CacheBlocking.Plan(n, [.. program.Steps.Select(s => s.Gate!)], CacheBlocking.LocalQubits);
                     var kinds = program.Steps.GroupBy(s => $"{s.Gate!.KernelKind.ToString().ToLowerInvariant()} {s.Gate.Qubits.Length}q").OrderBy(g => g.Key, StringComparer.Ordinal);
-                    output.WriteLine(string.Create(c, $"  {label}: {plan.Count} passes over the state, {plan.Count(r => r.Local is null)} of them single gates; blocks {string.Join(", ", kinds.Select(g => $"{g.Key} {g.Count()}"))}"));
+                    output.WriteLine(string.Create(c, $"  {label}: {plan.Count} passes over the state, {plan.Count(r => r.Local is null)} of them single gates; fusion cost model {program.Steps.Sum(s => FusionCost.Of(s.Gate!)):F1} ns per amplitude; blocks {string.Join(", ", kinds.Select(g => $"{g.Key} {g.Count()}"))}"));
                 }
                 results.Add((label, seconds, cpu.TotalSeconds / threads, program.Steps.Count, compile));
             }
@@ -161,7 +165,7 @@ public sealed class StatevectorSuite : ISuite
         }
         foreach (int k in new[] { 2, 3, 4, 5 })
         {
-            foreach (var qs in new[] { Enumerable.Range(8, k).ToArray(), Enumerable.Range(0, k).ToArray(), [0, .. Enumerable.Range(9, k - 1)] })
+            foreach (var qs in new[] { Enumerable.Range(8, k).ToArray(), Enumerable.Range(0, k).ToArray(), [0, .. Enumerable.Range(9, k - 1)], [1, .. Enumerable.Range(9, k - 1)] })
             {
                 int d = 1 << k;
                 var m = new System.Numerics.Complex[d * d];

@@ -59,19 +59,34 @@ public class KernelTests
         {
             foreach (var qubits in Placements(n, k, rng).Append([.. Enumerable.Range(0, k).Select(i => (i * 3) % n).Distinct()]).Where(q => q.Length == k))
             {
-                int d = 1 << k;
-                var m = new System.Numerics.Complex[d * d];
-                for (int e = 0; e < m.Length; e++)
-                {
-                    m[e] = new System.Numerics.Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
-                }
-                var matrix = new GateMatrix(k, m);
-                var start = DenseReference.RandomState(n, rng);
-                var expected = DenseReference.Apply(start, matrix, qubits, n);
-                var state = StateVector.FromAmplitudes(start.ToArray(), threads: 1);
-                state.Apply(matrix, qubits);
-                double dist = DenseReference.MaxDistance(expected, state.Amplitudes);
-                Assert.True(dist < 1e-12, $"{k}-qubit matrix on [{string.Join(", ", qubits)}] of {n} qubits: distance {dist}");
+                CheckDenseMatrix(RandomMatrix(k, rng), qubits, n, rng);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two-qubit blocks on qubit 0, qubit 1 or both (the in-vector kernels), in both operand orders
+    /// with random other qubits: against the dense product, and bit for bit against the scalar twin.
+    /// </summary>
+    [Theory]
+    [InlineData(0, -1)]
+    [InlineData(-1, 0)]
+    [InlineData(1, -1)]
+    [InlineData(-1, 1)]
+    [InlineData(0, 1)]
+    [InlineData(1, 0)]
+    public void DenseBlocksOnLowQubitsMatchDenseProduct(int first, int second)
+    {
+        var rng = new Random(300 + (first * 7) + second);
+        bool both = first >= 0 && second >= 0;
+        for (int n = both ? 2 : 3; n <= 8; n++)
+        {
+            for (int rep = 0; rep < 4; rep++)
+            {
+                // The other qubit is 2 or higher, so that one low qubit alone is in the gate.
+                int other = 2 + rng.Next(n - 2);
+                int[] qubits = [first >= 0 ? first : other, second >= 0 ? second : other];
+                CheckDenseMatrix(RandomMatrix(2, rng), qubits, n, rng);
             }
         }
     }
@@ -120,6 +135,43 @@ public class KernelTests
         }
         Assert.True(vector.Amplitudes.SequenceEqual(avx2.Amplitudes));
         Assert.True(vector.Amplitudes.SequenceEqual(scalar.Amplitudes));
+    }
+
+    private static GateMatrix RandomMatrix(int k, Random rng)
+    {
+        int d = 1 << k;
+        var m = new System.Numerics.Complex[d * d];
+        for (int e = 0; e < m.Length; e++)
+        {
+            m[e] = new System.Numerics.Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
+        }
+        return new GateMatrix(k, m);
+    }
+
+    /// <summary>The dense product to 1e-12, and the same bits with the vector kernels off.</summary>
+    private static void CheckDenseMatrix(GateMatrix matrix, int[] qubits, int n, Random rng)
+    {
+        var start = DenseReference.RandomState(n, rng);
+        var expected = DenseReference.Apply(start, matrix, qubits, n);
+        var state = StateVector.FromAmplitudes(start.ToArray(), threads: 1);
+        state.Apply(matrix, qubits);
+        double dist = DenseReference.MaxDistance(expected, state.Amplitudes);
+        Assert.True(dist < 1e-12, $"{matrix.Qubits}-qubit matrix on [{string.Join(", ", qubits)}] of {n} qubits: distance {dist}");
+        if (!Qdc.Simulation.Kernels.ComplexOps.UseAvx)
+        {
+            return;
+        }
+        var scalar = StateVector.FromAmplitudes(start.ToArray(), threads: 1);
+        try
+        {
+            Qdc.Simulation.Kernels.ComplexOps.UseAvx = false;
+            scalar.Apply(matrix, qubits);
+        }
+        finally
+        {
+            Qdc.Simulation.Kernels.ComplexOps.UseAvx = true;
+        }
+        Assert.True(state.Amplitudes.SequenceEqual(scalar.Amplitudes), $"vector and scalar kernels differ on [{string.Join(", ", qubits)}] of {n} qubits");
     }
 
     private static void CheckAgainstDense(Gate gate, int[] qubits, int n, Random rng)
