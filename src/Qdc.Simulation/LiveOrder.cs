@@ -1,5 +1,4 @@
 using Qdc.Circuits;
-using Qdc.Circuits.Gates;
 
 namespace Qdc.Simulation;
 
@@ -125,9 +124,10 @@ public static class LiveOrder
         for (int i = 0; i < ops.Length; i++)
         {
             var op = ops[i];
+            int diagonal = op is GateOperation g ? g.Gate.Matrix.DiagonalOperandMask() : 0;
             for (int k = 0; k < op.Qubits.Length; k++)
             {
-                Step(op.Qubits[k], i, op is GateOperation g && BlockDiagonal(g.Gate.Matrix, k));
+                Step(op.Qubits[k], i, (diagonal & (1 << k)) != 0);
             }
             if (op.Condition is { } condition)
             {
@@ -142,22 +142,5 @@ public static class LiveOrder
             }
         }
         return (predecessors, successors);
-    }
-
-    /// <summary>Whether the gate never maps a basis state to one that differs in operand <paramref name="operand"/>: it commutes with Z there.</summary>
-    private static bool BlockDiagonal(GateMatrix matrix, int operand)
-    {
-        int bit = 1 << (matrix.Qubits - 1 - operand);
-        for (int r = 0; r < matrix.Dimension; r++)
-        {
-            for (int c = 0; c < matrix.Dimension; c++)
-            {
-                if (((r ^ c) & bit) != 0 && matrix[r, c].Magnitude > 1e-12)
-                {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

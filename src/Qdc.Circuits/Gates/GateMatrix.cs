@@ -50,6 +50,36 @@ public sealed class GateMatrix
         return true;
     }
 
+    /// <summary>
+    /// Bit s is set when operand s (the index's bit n−1−s) is diagonal in the Z basis: every nonzero
+    /// entry's row and column agree on that bit (cz, cp and rz on every operand; the control of a cx).
+    /// Operations that share a qubit only where both are diagonal commute there.
+    /// </summary>
+    public int DiagonalOperandMask(double tolerance = 1e-12)
+    {
+        int d = Dimension;
+        int mixed = 0;
+        for (int r = 0; r < d; r++)
+        {
+            for (int c = 0; c < d; c++)
+            {
+                if (r != c && _data[(r * d) + c].Magnitude > tolerance)
+                {
+                    mixed |= r ^ c;
+                }
+            }
+        }
+        int mask = 0;
+        for (int s = 0; s < Qubits; s++)
+        {
+            if ((mixed & (1 << (Qubits - 1 - s))) == 0)
+            {
+                mask |= 1 << s;
+            }
+        }
+        return mask;
+    }
+
     public static GateMatrix Identity(int qubits)
     {
         int d = 1 << qubits;

@@ -74,19 +74,28 @@ public class CompileCommandTests
         }
     }
 
+    /// <summary>
+    /// Compiles, with --validate, a chain of <paramref name="qubits"/> (each link a cx, then
+    /// <paramref name="gate"/> on its target) onto four QPUs in a line of <paramref name="dataQubits"/> each.
+    /// </summary>
+    private static (int Exit, string Output, string Error) CompileChain(int qubits, string gate, int dataQubits)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        var circuit = Path.Combine(dir, "chain.qasm");
+        File.WriteAllText(circuit, $"OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[{qubits}];\nh q[0];\n"
+            + string.Concat(Enumerable.Range(1, qubits - 1).Select(i => $"cx q[{i - 1}],q[{i}];\n{gate} q[{i}];\n")));
+        var topology = Path.Combine(dir, "four.json");
+        File.WriteAllText(topology, "{ \"qpus\": [" + string.Join(", ", Enumerable.Range(0, 4).Select(i => $"{{ \"id\": \"p{i}\", \"dataQubits\": {dataQubits} }}"))
+            + "], \"links\": [" + string.Join(", ", Enumerable.Range(1, 3).Select(i => $"{{ \"between\": [\"p{i - 1}\", \"p{i}\"] }}")) + "] }");
+        return CliHarness.Run("compile", circuit, "--topology", topology, "-o", Path.Combine(dir, "out"), "--validate");
+    }
+
     [Fact]
     public void ValidationOfAProgramTooLargeToSimulateIsSkippedAndSaid()
     {
         // 30 data qubits, not Clifford (the rz), so neither the statevector nor the tableau takes it.
-        var dir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        var circuit = Path.Combine(dir, "chain30.qasm");
-        File.WriteAllText(circuit, "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[30];\nh q[0];\n"
-            + string.Concat(Enumerable.Range(1, 29).Select(i => $"cx q[{i - 1}],q[{i}];\nrz(0.3) q[{i}];\n")));
-        var topology = Path.Combine(dir, "four.json");
-        File.WriteAllText(topology, "{ \"qpus\": [" + string.Join(", ", Enumerable.Range(0, 4).Select(i => $"{{ \"id\": \"p{i}\", \"dataQubits\": 8 }}"))
-            + "], \"links\": [" + string.Join(", ", Enumerable.Range(1, 3).Select(i => $"{{ \"between\": [\"p{i - 1}\", \"p{i}\"] }}")) + "] }");
-        var (exit, _, err) = CliHarness.Run("compile", circuit, "--topology", topology, "-o", Path.Combine(dir, "out"), "--validate");
+        var (exit, _, err) = CompileChain(30, "rz(0.3)", 8);
         Assert.Equal(0, exit);
         Assert.Contains("--validate skipped", err);
         Assert.Contains("need 3", err);
@@ -96,15 +105,7 @@ public class CompileCommandTests
     public void ALargeCliffordCircuitIsValidatedOnTheTableau()
     {
         // 40 qubits on four QPUs: no statevector holds the joined programs, a tableau does.
-        var dir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        var circuit = Path.Combine(dir, "ghz40.qasm");
-        File.WriteAllText(circuit, "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[40];\ncreg c[40];\nh q[0];\n"
-            + string.Concat(Enumerable.Range(1, 39).Select(i => $"cx q[{i - 1}],q[{i}];\ns q[{i}];\n")) + "measure q -> c;\n");
-        var topology = Path.Combine(dir, "four.json");
-        File.WriteAllText(topology, "{ \"qpus\": [" + string.Join(", ", Enumerable.Range(0, 4).Select(i => $"{{ \"id\": \"p{i}\", \"dataQubits\": 11 }}"))
-            + "], \"links\": [" + string.Join(", ", Enumerable.Range(1, 3).Select(i => $"{{ \"between\": [\"p{i - 1}\", \"p{i}\"] }}")) + "] }");
-        var (exit, output, err) = CliHarness.Run("compile", circuit, "--topology", topology, "-o", Path.Combine(dir, "out"), "--validate");
+        var (exit, output, err) = CompileChain(40, "s", 11);
         Assert.True(exit == 0, err);
         Assert.Contains("validating on a stabilizer tableau", output);
         Assert.Contains("validated (Clifford): equivalent", output);

@@ -6,13 +6,14 @@ namespace Qdc.Tests.Cli;
 /// <summary>qdc validate: exit 0 for what compile wrote, 3 when a node program is tampered with, 1 for bad input.</summary>
 public class ValidateCommandTests
 {
-    private static (string Circuit, string Dir) Compiled()
+    /// <summary>Compiles <paramref name="source"/> (the two-QPU example by default) and validates it in the same run.</summary>
+    private static (string Circuit, string Dir) Compiled(string source = TwoQpuExample.Source)
     {
         var dir = Path.Combine(Path.GetTempPath(), $"qdc-validate-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         var circuit = Path.Combine(dir, "four.qasm");
         var topology = Path.Combine(dir, "two.json");
-        File.WriteAllText(circuit, TwoQpuExample.Source);
+        File.WriteAllText(circuit, source);
         File.WriteAllText(topology, TwoQpuExample.Topology);
         var (exit, output, err) = CliHarness.Run("compile", circuit, "--topology", topology, "-o", Path.Combine(dir, "out"), "--validate");
         Assert.True(exit == 0, err);
@@ -108,14 +109,7 @@ public class ValidateCommandTests
     [Fact]
     public void ACliffordSourceTooBigToSimulateIsCheckedOnTheTableau()
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"qdc-validate-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        var circuit = Path.Combine(dir, "four.qasm");
-        var topology = Path.Combine(dir, "two.json");
-        File.WriteAllText(circuit, TwoQpuExample.Source.Replace("rz(0.3)", "s", StringComparison.Ordinal));
-        File.WriteAllText(topology, TwoQpuExample.Topology);
-        var outDir = Path.Combine(dir, "out");
-        Assert.Equal(0, CliHarness.Run("compile", circuit, "--topology", topology, "-o", outDir).Exit);
+        var (circuit, outDir) = Compiled(TwoQpuExample.Source.Replace("rz(0.3)", "s", StringComparison.Ordinal));
 
         var (exit, output, err) = CliHarness.Run("validate", circuit, outDir, "--max-qubits", "4");
         Assert.True(exit == 0, err);
