@@ -84,6 +84,9 @@ internal sealed class CompiledGate
 
     internal GateKernelKind KernelKind => _kind;
 
+    /// <summary>A dense two-qubit gate that is two 2×2 blocks up to row and column order.</summary>
+    internal bool TwoTerm => _dense?.TwoTerm ?? false;
+
     /// <summary>The share of the state a diagonal gate changes (factors of exactly 1 are skipped); 0 when it changes nothing.</summary>
     internal double DiagonalTouched => _diagonal?.Touched ?? 0;
 

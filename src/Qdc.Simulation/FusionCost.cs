@@ -16,6 +16,9 @@ internal static class FusionCost
     private const double ControlledPerTouched = 0.24;
     private const double SwapPerTouched = 0.22;
 
+    // A two-qubit block that is two 2×2 blocks: a one-qubit gate's flops, measured 1.2–1.35× its time.
+    private const double TwoTerm = 0.52;
+
     // Dense k-qubit blocks by how many of qubits 0 and 1 they hold (those take lane permutations).
     private static readonly double[][] s_dense =
     [
@@ -27,6 +30,9 @@ internal static class FusionCost
         [6.9, 7.1, 7.5],
     ];
 
+    /// <summary>Price blocks that are two 2×2 blocks at the two-term kernel's cost, not a dense one's; off to measure what it changes.</summary>
+    internal static bool TwoTermPriced { get; set; } = true;
+
     public static double Of(CompiledGate g)
     {
         int k = g.Qubits.Length;
@@ -36,16 +42,20 @@ internal static class FusionCost
             GateKernelKind.LowPair => DensePairLow,
             GateKernelKind.Pair => k == 1 ? DensePair : ControlledPerTouched * 2.0 / (1 << k),
             GateKernelKind.Swap => SwapPerTouched * 2.0 / (1 << k),
-            _ => Dense(g.Qubits),
+            _ => g.TwoTerm && TwoTermPriced ? TwoTerm : Dense(g.Qubits),
         };
     }
 
-    /// <summary>A merged block of several gates: diagonal if all of them are, else dense on its qubits.</summary>
-    public static double Block(IReadOnlyCollection<int> qubits, bool diagonal)
+    /// <summary>A merged block of several gates: diagonal if all of them are, else dense on its qubits (two-term: see <see cref="Kernels.DenseKernel.PairBlocks"/>).</summary>
+    public static double Block(IReadOnlyCollection<int> qubits, bool diagonal, bool twoTerm)
     {
         if (diagonal)
         {
             return DiagonalFull;
+        }
+        if (twoTerm)
+        {
+            return TwoTerm;
         }
         return qubits.Count == 1 ? (qubits.Contains(0) ? DensePairLow : DensePair) : Dense(qubits);
     }

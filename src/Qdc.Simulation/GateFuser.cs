@@ -37,7 +37,7 @@ internal static class GateFuser
                     touching.Add(b);
                 }
             }
-            var plan = new Plan(null, [], [.. g.Qubits], g.KernelKind == GateKernelKind.Diagonal, FusionCost.Of(g));
+            var plan = new Plan(g, null, [], [.. g.Qubits], g.KernelKind == GateKernelKind.Diagonal, FusionCost.Of(g));
             if (g.Qubits.Length <= maxQubits)
             {
                 plan = Cheapest(plan, touching, maxQubits);
@@ -136,19 +136,20 @@ internal static class GateFuser
         }
     }
 
-    /// <summary>A way to place one gate: into <see cref="Base"/> (or a new block), with <see cref="Absorbed"/> pulled in.</summary>
-    private sealed record Plan(Block? Base, List<Block> Absorbed, HashSet<int> Qubits, bool Diagonal, double Cost)
+    /// <summary>A way to place <see cref="Gate"/>: into <see cref="Base"/> (or a new block), with <see cref="Absorbed"/> pulled in.</summary>
+    private sealed record Plan(CompiledGate Gate, Block? Base, List<Block> Absorbed, HashSet<int> Qubits, bool Diagonal, double Cost)
     {
-        public Plan Join(Block b)
-        {
-            var qubits = new HashSet<int>([.. Qubits, .. b.Qubits]);
-            return new(b, Absorbed, qubits, Diagonal && b.Diagonal, FusionCost.Block(qubits, Diagonal && b.Diagonal));
-        }
+        public Plan Join(Block b) => With(b, Absorbed, b);
 
-        public Plan Absorb(Block b)
+        public Plan Absorb(Block b) => With(Base, [.. Absorbed, b], b);
+
+        private Plan With(Block? target, List<Block> absorbed, Block added)
         {
-            var qubits = new HashSet<int>([.. Qubits, .. b.Qubits]);
-            return new(Base, [.. Absorbed, b], qubits, Diagonal && b.Diagonal, FusionCost.Block(qubits, Diagonal && b.Diagonal));
+            var qubits = new HashSet<int>([.. Qubits, .. added.Qubits]);
+            bool diagonal = Diagonal && added.Diagonal;
+            // The gates in the order Commit leaves them.
+            var gates = absorbed.OrderBy(a => a.Serial).SelectMany(a => a.Gates).Concat(target?.Gates ?? []).Append(Gate);
+            return new(Gate, target, absorbed, qubits, diagonal, Block.CostOf(qubits, diagonal, gates));
         }
 
         public double Total(List<Block> touching) => Cost + touching.Where(t => t != Base && !Absorbed.Contains(t)).Sum(t => t.Cost);
@@ -169,7 +170,17 @@ internal static class GateFuser
         /// <summary>Every gate in it is diagonal, so it runs as a diagonal kernel.</summary>
         public bool Diagonal { get; set; } = true;
 
-        public double Cost => Gates.Count == 1 ? FusionCost.Of(Gates[0]) : FusionCost.Block(Qubits, Diagonal);
+        public double Cost => Gates.Count == 1 ? FusionCost.Of(Gates[0]) : CostOf(Qubits, Diagonal, Gates);
+
+        /// <summary>
+        /// A merged block's cost; a dense two-qubit one's depends on its zeros (the two-term kernel),
+        /// so its product is taken, a few 4×4 multiplies.
+        /// </summary>
+        public static double CostOf(IReadOnlyCollection<int> qubits, bool diagonal, IEnumerable<CompiledGate> gates)
+        {
+            bool twoTerm = FusionCost.TwoTermPriced && !diagonal && qubits.Count == 2 && DenseKernel.PairBlocks(Product([.. qubits.Order()], gates)) is not null;
+            return FusionCost.Block(qubits, diagonal, twoTerm);
+        }
 
         public CompiledGate Compile()
         {
@@ -178,18 +189,23 @@ internal static class GateFuser
                 return Gates[0];
             }
             var qubits = Qubits.Order().ToArray();
+            return CompiledGate.FromLocal(qubits, Product(qubits, Gates));
+        }
+
+        private static Complex[] Product(int[] qubits, IEnumerable<CompiledGate> gates)
+        {
             int d = 1 << qubits.Length;
             var m = new Complex[d * d];
             for (int i = 0; i < d; i++)
             {
                 m[(i * d) + i] = Complex.One;
             }
-            foreach (var g in Gates)
+            foreach (var g in gates)
             {
                 var pos = g.Qubits.Select(q => Array.IndexOf(qubits, q)).ToArray();
                 MultiplyLeft(m, d, g.Matrix, pos);
             }
-            return CompiledGate.FromLocal(qubits, m);
+            return m;
         }
 
         /// <summary>m ← g·m, with g acting on the block's local bits <paramref name="pos"/>.</summary>

@@ -92,6 +92,11 @@ internal sealed unsafe partial class DenseKernel
         {
             (_lowRe, _lowReAt, _lowIm, _lowImAt) = LowTwoMatrix(qubits);
         }
+        else if (k == 2 && PairBlocks(matrix) is var (rows, columns))
+        {
+            (_pairRows, _pairColumns) = (rows, columns);
+            _pairMatrix = PairMatrix();
+        }
         // The scalar twin's column order for each row: the vector path's (j, t) order.
         int lowMask = lowLocal(3);
         _order = new int[d * d];
@@ -116,6 +121,10 @@ internal sealed unsafe partial class DenseKernel
         else if (UseAvx512)
         {
             Sweep.Runs(state, _vectorSorted, new VectorRun<Quad512, System.Runtime.Intrinsics.Vector512<double>>(this));
+        }
+        else if (_pairRows is not null)
+        {
+            Sweep.Runs(state, _vectorSorted, new Avx2PairsRun(this));
         }
         else if (_vectors == 4 && _xors.Length == 1)
         {
@@ -493,6 +502,11 @@ internal sealed unsafe partial class DenseKernel
 
     private void ApplyScalar(double* amplitudes, long b, long count, long mask)
     {
+        if (_pairRows is not null)
+        {
+            ApplyScalarPairs(amplitudes, b, count, mask);
+            return;
+        }
         int d = _offsets.Length;
         var v = stackalloc double[2 * d];
         for (long n = 0; n < count; n++)

@@ -12,8 +12,8 @@ namespace Qdc.Benchmarks.Suites;
 /// shared/reference section 3), unfused and fused, against the memory-bandwidth floor measured in
 /// the same run: a plain in-place read+write sweep over the same complex128 array.
 /// Runs apply cache blocking unless marked unblocked. Arguments: qubit counts (default 24 26 28),
-/// optionally <c>--threads N</c>, <c>--repeat N</c> (best of N runs), <c>--local N</c> (cache-blocking chunk qubits), <c>--rows 0u,0,3,4g</c> (fusion
-/// widths, u for unblocked, g for the widest blocks regardless of the kernels' costs); <c>--kernels</c> times the dense kernels alone instead; <c>--plan</c> fuses and plans without running.
+/// optionally <c>--threads N</c>, <c>--repeat N</c> (best of N runs), <c>--local N</c> (cache-blocking chunk qubits), <c>--rows 0u,0,3,3d,4g</c> (fusion
+/// widths, u for unblocked, g for the widest blocks regardless of the kernels' costs, d for two-qubit blocks priced as dense even where the two-term kernel runs them); <c>--kernels</c> times the dense kernels alone instead; <c>--plan</c> fuses and plans without running.
 /// </summary>
 public sealed class StatevectorSuite : ISuite
 {
@@ -27,7 +27,7 @@ public sealed class StatevectorSuite : ISuite
         int threads = 2;
         bool kernels = false, planOnly = false;
         int repeat = 1;
-        (int Fusion, bool Blocked, bool Greedy)[] rows = [(0, false, false), (0, true, false), (2, true, false), (3, false, false), (3, true, false), (3, true, true), (4, true, false), (4, true, true), (5, true, false)];
+        (int Fusion, bool Blocked, bool Greedy, bool Dense)[] rows = [(0, false, false, false), (0, true, false, false), (2, true, false, false), (3, false, false, false), (3, true, false, false), (3, true, false, true), (3, true, true, false), (4, true, false, false), (4, true, true, false), (5, true, false, false)];
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--kernels")
@@ -48,7 +48,7 @@ public sealed class StatevectorSuite : ISuite
             }
             else if (args[i] == "--rows" && i + 1 < args.Length)
             {
-                rows = [.. args[++i].Split(',').Select(r => (int.Parse(r.TrimEnd('u', 'g'), CultureInfo.InvariantCulture), !r.Contains('u'), r.Contains('g')))];
+                rows = [.. args[++i].Split(',').Select(r => (int.Parse(r.TrimEnd('u', 'g', 'd'), CultureInfo.InvariantCulture), !r.Contains('u'), r.Contains('g'), r.Contains('d')))];
             }
             else if (args[i] == "--threads" && i + 1 < args.Length)
             {
@@ -87,12 +87,13 @@ public sealed class StatevectorSuite : ISuite
             Floor(state, 5, floors);
             output.WriteLine(string.Create(c, $"{n} qubits, {gates} gates: floor {floors.Min() * 1e3:F1} ms per sweep = {floors.Min() * 1e9 / amps:F3} ns per amplitude"));
             var results = new List<(string Label, double Seconds, double Cpu, int Sweeps, double Compile)>();
-            foreach (var (fusion, blocked, greedy) in rows)
+            foreach (var (fusion, blocked, greedy, dense) in rows)
             {
                 // The machine may be shared: sample the floor between runs, report best and median.
                 Floor(state, 3, floors);
                 CacheBlocking.Enabled = blocked;
                 GateFuser.CostAware = !greedy;
+                FusionCost.TwoTermPriced = !dense;
                 var sw = Stopwatch.StartNew();
                 var program = CompiledCircuit.Compile(circuit, fusion);
                 double compile = sw.Elapsed.TotalSeconds;
@@ -108,7 +109,7 @@ public sealed class StatevectorSuite : ISuite
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
                     cpu = used < cpu ? used : cpu;
                 }
-                string label = (fusion == 0 ? "unfused" : $"fused ≤{fusion}") + (greedy ? ", widest" : "") + (blocked ? "" : ", unblocked");
+                string label = (fusion == 0 ? "unfused" : $"fused ≤{fusion}") + (greedy ? ", widest" : "") + (dense ? ", no two-term" : "") + (blocked ? "" : ", unblocked");
                 if (blocked)
                 {
                     var plan = CacheBlocking.Plan(n, [.. program.Steps.Select(s => s.Gate!)], CacheBlocking.LocalQubits);
@@ -119,6 +120,7 @@ public sealed class StatevectorSuite : ISuite
             }
             CacheBlocking.Enabled = true;
             GateFuser.CostAware = true;
+            FusionCost.TwoTermPriced = true;
             Floor(state, 3, floors);
             floors.Sort();
             double floorNs = floors[0] * 1e9 / amps;
@@ -149,6 +151,7 @@ public sealed class StatevectorSuite : ISuite
         // The specialised kernels, for the fuser's cost model: a dense 2×2, a controlled 2×2, diagonals, a swap.
         var h = new System.Numerics.Complex(Math.Sqrt(0.5), 0);
         var phase = System.Numerics.Complex.FromPolarCoordinates(1, 0.3);
+        System.Numerics.Complex c0 = Math.Cos(0.4), s0 = new(0, -Math.Sin(0.4));
         (string Name, int[] Qubits, System.Numerics.Complex[] Matrix)[] special =
         [
             ("dense 1q [8]", [8], [h, h, h, -h]),
@@ -158,6 +161,7 @@ public sealed class StatevectorSuite : ISuite
             ("diagonal 3q [0,8,9]", [0, 8, 9], Diagonal(phase, 3)),
             ("cx [8,9]", [8, 9], [1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0]),
             ("swap [8,9]", [8, 9], [1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1]),
+            ("two-term 2q [8,9] (rxx)", [8, 9], [c0, 0, 0, s0, 0, c0, s0, 0, 0, s0, c0, 0, s0, 0, 0, c0]),
         ];
         foreach (var (name, qs, m) in special)
         {

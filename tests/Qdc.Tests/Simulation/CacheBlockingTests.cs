@@ -7,6 +7,7 @@ namespace Qdc.Tests.Simulation;
 /// small local sizes so that a 12-qubit state is split many ways, at every fusion width and thread
 /// count.
 /// </summary>
+[Collection(SimulationSwitches.Name)]
 public class CacheBlockingTests
 {
     [Theory]

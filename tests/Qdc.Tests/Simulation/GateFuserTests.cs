@@ -3,6 +3,7 @@ using Qdc.Simulation;
 
 namespace Qdc.Tests.Simulation;
 
+[Collection(SimulationSwitches.Name)]
 public class GateFuserTests
 {
     private static CompiledGate G(string name, params int[] qubits) =>
@@ -11,12 +12,23 @@ public class GateFuserTests
     [Fact]
     public void CheapKernelsStayOutOfDenseBlocks()
     {
-        // h·rx merge (one dense 2×2 for two); a cx or an rz beside it would turn a cheap kernel into a dense 4×4.
-        var gates = new[] { G("h", 4), G("rx", 4), G("cx", 4, 5), G("rz", 5) };
+        // h·rx merge (one dense 2×2 for two); the cx and cz beside them touch only part of the state, for
+        // less than merging costs, even into the two-term kernel.
+        var gates = new[] { G("h", 4), G("rx", 4), G("cx", 4, 5), G("cz", 5, 6) };
         var fused = GateFuser.Fuse(gates, 4);
-        Assert.Equal([1, 2, 1], fused.Select(g => g.Qubits.Length));
+        Assert.Equal([1, 2, 2], fused.Select(g => g.Qubits.Length));
         Assert.Equal([GateKernelKind.Pair, GateKernelKind.Swap, GateKernelKind.Diagonal], fused.Select(g => g.KernelKind));
         Assert.Single(Widest(gates, 4));
+        AssertSameState(gates, fused, 7);
+    }
+
+    [Fact]
+    public void OneQubitGatesJoinADiagonalOnTheirPairAtOneQubitCost()
+    {
+        // rx·rzz·rz on one pair is two 2×2 blocks up to row order: the two-term kernel, one sweep for three.
+        var gates = new[] { G("rx", 4), G("rzz", 4, 5), G("rz", 5) };
+        var fused = GateFuser.Fuse(gates, 4);
+        Assert.True(Assert.Single(fused).TwoTerm);
         AssertSameState(gates, fused, 7);
     }
 

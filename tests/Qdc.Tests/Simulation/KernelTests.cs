@@ -4,6 +4,7 @@ using Qdc.Simulation;
 namespace Qdc.Tests.Simulation;
 
 /// <summary>Every kernel against a dense MathNet product, on low, high, adjacent and random qubits.</summary>
+[Collection(SimulationSwitches.Name)]
 public class KernelTests
 {
     public static TheoryData<string> Gates() => [.. RandomCircuits.GateNames];
@@ -88,6 +89,39 @@ public class KernelTests
                 int[] qubits = [first >= 0 ? first : other, second >= 0 ? second : other];
                 CheckDenseMatrix(RandomMatrix(2, rng), qubits, n, rng);
             }
+        }
+    }
+
+    /// <summary>
+    /// Two-qubit matrices that are two 2×2 blocks up to row and column order (the two-term kernel),
+    /// some with zero entries so that rows read one column, on qubits 2 and up and on low qubits.
+    /// </summary>
+    [Fact]
+    public void TwoBlockMatricesMatchDenseProduct()
+    {
+        var rng = new Random(404);
+        for (int rep = 0; rep < 60; rep++)
+        {
+            int n = 4 + rng.Next(5);
+            int[] qubits = rep % 4 == 3 ? RandomCircuits.RandomQubits(n, 2, rng) : [.. RandomCircuits.RandomQubits(n - 2, 2, rng).Select(q => q + 2)];
+            var rows = Enumerable.Range(0, 4).OrderBy(_ => rng.Next()).ToArray();
+            var columns = Enumerable.Range(0, 4).OrderBy(_ => rng.Next()).ToArray();
+            var m = new System.Numerics.Complex[16];
+            for (int s = 0; s < 4; s++)
+            {
+                for (int t = 0; t < 2; t++)
+                {
+                    // Zeros on a block's diagonal or off it, now and then.
+                    bool zero = rep % 3 == 1 && (s + t + rep) % 2 == 0;
+                    m[(rows[s] * 4) + columns[(s & 2) + t]] = zero ? 0 : new System.Numerics.Complex(rng.NextDouble() - 0.5, rng.NextDouble() - 0.5);
+                }
+            }
+            var matrix = new GateMatrix(2, m);
+            var compiled = CompiledGate.From(matrix, qubits);
+            Assert.NotNull(Qdc.Simulation.Kernels.DenseKernel.PairBlocks(compiled.Matrix));
+            // On qubits 2 and up a dense one runs on the two-term kernel (low qubits take the lane-permuting one).
+            Assert.True(compiled.KernelKind != GateKernelKind.Dense || qubits.Contains(0) || qubits.Contains(1) || compiled.TwoTerm);
+            CheckDenseMatrix(matrix, qubits, n, rng);
         }
     }
 
