@@ -4,14 +4,15 @@ using System.Runtime.Intrinsics.X86;
 namespace Qdc.Simulation;
 
 /// <summary>
-/// Applies runs of gates chunk by chunk, so that several gates share one pass over main memory.
-/// A run is a maximal sequence of consecutive gates whose qubits, with qubits 0–2, fit in
-/// <see cref="LocalQubits"/>; the rest of the local set is filled with the lowest other qubits so
-/// that chunks are made of long contiguous segments. Each chunk (one value of the non-local bits)
-/// is copied into a per-thread buffer small enough for L2, the run's gates are applied to it on
-/// local qubit numbers, and it is copied back. Qubits 0–2 keep their numbers, so every kernel takes
-/// the same path and does the same arithmetic as on the whole state: the result is bit-identical
-/// to applying the gates one by one, whatever the thread count.
+/// Applies passes of gates chunk by chunk, so that several gates share one pass over main memory.
+/// A pass is a set of gates whose qubits, with qubits 0–2, fit in <see cref="LocalQubits"/>,
+/// chosen over the gates' dependency DAG (<see cref="DagPlanner"/>); the rest of the local set is
+/// filled with the lowest other qubits so that chunks are made of long contiguous segments. Each
+/// chunk (one value of the non-local bits) is copied into a per-thread buffer small enough for
+/// L2, the pass's gates are applied to it on local qubit numbers, and it is copied back. Qubits
+/// 0–2 keep their numbers, so every kernel takes the same path as on the whole state. Gates on
+/// disjoint qubits may be reordered, so the result matches gate-by-gate up to rounding; the plan
+/// depends only on the gates and the local size, so it is bit-identical across thread counts.
 /// </summary>
 internal static unsafe class CacheBlocking
 {
@@ -22,6 +23,9 @@ internal static unsafe class CacheBlocking
 
     /// <summary>Off only to measure or test what blocking changes.</summary>
     internal static bool Enabled { get; set; } = true;
+
+    /// <summary>Plans passes of consecutive gates, as before DAG planning; on only to measure what it changes.</summary>
+    internal static bool InOrder { get; set; }
 
     [ThreadStatic]
     private static StateVector? s_buffer;
@@ -41,36 +45,36 @@ internal static unsafe class CacheBlocking
             }
             return;
         }
-        foreach (var (from, to, used) in Plan(n, gates, local))
+        foreach (var (run, used) in Plan(n, gates, local))
         {
             if (used is null)
             {
-                gates[from].Apply(state);
+                gates[run[0]].Apply(state);
             }
             else
             {
-                ApplyChunked(state, gates, from, to, used, local);
+                ApplyChunked(state, gates, run, used, local);
             }
         }
     }
 
     /// <summary>
-    /// The runs: gates [From, To) with their local qubits, or a single gate to apply to the whole
-    /// state (Local null), when a run would hold just one gate and gain nothing from the copies.
+    /// The passes over the state: the gates of each (indices into <paramref name="gates"/>, in the
+    /// order to apply them) with its local qubits, or a single gate to apply to the whole state
+    /// (Local null), when a pass would hold just one gate and gain nothing from the copies.
     /// </summary>
-    internal static List<(int From, int To, bool[]? Local)> Plan(int n, IReadOnlyList<CompiledGate> gates, int local)
+    internal static List<(int[] Gates, bool[]? Local)> Plan(int n, IReadOnlyList<CompiledGate> gates, int local) =>
+        InOrder ? PlanInOrder(n, gates, local) : new DagPlanner(n, gates, local).Plan();
+
+    /// <summary>The plan before <see cref="DagPlanner"/>: each pass a maximal run of consecutive gates that fit.</summary>
+    internal static List<(int[] Gates, bool[]? Local)> PlanInOrder(int n, IReadOnlyList<CompiledGate> gates, int local)
     {
-        var plan = new List<(int, int, bool[]?)>();
+        var plan = new List<(int[], bool[]?)>();
         int i = 0;
         while (i < gates.Count)
         {
             var used = new bool[n];
-            int count = 0;
-            for (int q = 0; q < FixedLow; q++)
-            {
-                used[q] = true;
-                count++;
-            }
+            int count = FixLow(used);
             int j = i;
             for (; j < gates.Count; j++)
             {
@@ -87,25 +91,237 @@ internal static unsafe class CacheBlocking
             }
             if (j - i < 2)
             {
-                plan.Add((i, i + 1, null));
+                plan.Add(([i], null));
                 i++;
                 continue;
             }
-            for (int q = 0; count < local; q++)
-            {
-                if (!used[q])
-                {
-                    used[q] = true;
-                    count++;
-                }
-            }
-            plan.Add((i, j, used));
+            FillLowest(used, count, local);
+            plan.Add(([.. Enumerable.Range(i, j - i)], used));
             i = j;
         }
         return plan;
     }
 
-    private static void ApplyChunked(StateVector state, IReadOnlyList<CompiledGate> gates, int from, int to, bool[] used, int local)
+    private static int FixLow(bool[] used)
+    {
+        for (int q = 0; q < FixedLow; q++)
+        {
+            used[q] = true;
+        }
+        return FixedLow;
+    }
+
+    // The lowest free qubits fill the set, so that chunks are made of long contiguous segments.
+    private static void FillLowest(bool[] used, int count, int local)
+    {
+        for (int q = 0; count < local; q++)
+        {
+            if (!used[q])
+            {
+                used[q] = true;
+                count++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Plans passes over the dependency DAG of the gates (each depends on the previous gate on
+    /// each of its qubits), not their order: a pass takes every gate whose predecessors are done
+    /// and whose qubits are all local, repeatedly, so gates on disjoint qubits move past each
+    /// other (they commute; only the rounding changes). The local set grows greedily from qubits
+    /// 0–2 by the ready gate's new qubits that let the pass take the most gates per qubit added.
+    /// Everything depends only on the gates and the local size, so the plan is deterministic.
+    /// </summary>
+    private sealed class DagPlanner
+    {
+        private readonly int _n, _local;
+        private readonly IReadOnlyList<CompiledGate> _gates;
+        private readonly List<int>[] _onQubit; // the gates on each qubit, in order
+        private readonly int[] _head; // per qubit, how many of its gates are done
+        private readonly int[] _scratch;
+        private readonly Stack<int> _stack = new();
+
+        public DagPlanner(int n, IReadOnlyList<CompiledGate> gates, int local)
+        {
+            _n = n;
+            _local = local;
+            _gates = gates;
+            _onQubit = [.. Enumerable.Range(0, n).Select(_ => new List<int>())];
+            for (int g = 0; g < gates.Count; g++)
+            {
+                foreach (var q in gates[g].Qubits)
+                {
+                    _onQubit[q].Add(g);
+                }
+            }
+            _head = new int[n];
+            _scratch = new int[n];
+        }
+
+        public List<(int[] Gates, bool[]? Local)> Plan()
+        {
+            var plan = new List<(int[], bool[]?)>();
+            var taken = new List<int>();
+            for (int left = _gates.Count; left > 0; left -= taken.Count)
+            {
+                var used = ChooseLocal();
+                taken.Clear();
+                Take(used, _head, taken);
+                if (taken.Count < 2)
+                {
+                    // Nothing worth a copy (or nothing fits): the earliest undone gate, whose predecessors are all done.
+                    if (taken.Count == 0)
+                    {
+                        taken.Add(EarliestUndone());
+                        Advance(taken[0], _head);
+                    }
+                    plan.Add(([taken[0]], null));
+                    continue;
+                }
+                // Ascending index is a topological order of a set closed under predecessors.
+                taken.Sort();
+                plan.Add(([.. taken], used));
+            }
+            return plan;
+        }
+
+        private bool[] ChooseLocal()
+        {
+            var used = new bool[_n];
+            int count = FixLow(used);
+            var trial = new bool[_n];
+            var fresh = new List<int>();
+            while (count < _local)
+            {
+                // The frontier once this set's gates are taken: each ready gate outside it is a candidate.
+                int best = Take(used, _head, null);
+                var frontier = (int[])_scratch.Clone();
+                int[]? pick = null;
+                int pickGain = 0;
+                for (int q = 0; q < _n; q++)
+                {
+                    if (used[q] || frontier[q] >= _onQubit[q].Count)
+                    {
+                        continue;
+                    }
+                    int g = _onQubit[q][frontier[q]];
+                    fresh.Clear();
+                    bool ready = true;
+                    foreach (var r in _gates[g].Qubits)
+                    {
+                        ready &= _onQubit[r][frontier[r]] == g;
+                        if (!used[r])
+                        {
+                            fresh.Add(r);
+                        }
+                    }
+                    // Each candidate once, from its lowest new qubit.
+                    if (!ready || fresh.Min() != q || count + fresh.Count > _local)
+                    {
+                        continue;
+                    }
+                    Array.Copy(used, trial, _n);
+                    foreach (var r in fresh)
+                    {
+                        trial[r] = true;
+                    }
+                    int gain = Take(trial, _head, null) - best;
+                    // Gates gained per qubit added, compared without division; ties keep the lower qubit.
+                    if (pick is null || gain * pick.Length > pickGain * fresh.Count)
+                    {
+                        pick = [.. fresh];
+                        pickGain = gain;
+                    }
+                }
+                if (pick is null)
+                {
+                    break;
+                }
+                foreach (var r in pick)
+                {
+                    used[r] = true;
+                }
+                count += pick.Length;
+            }
+            FillLowest(used, count, _local);
+            return used;
+        }
+
+        /// <summary>
+        /// Takes every gate, from <paramref name="heads"/> on, whose qubits are all in
+        /// <paramref name="used"/> and whose predecessors are done or taken; the heads after
+        /// it are left in the scratch array (or, given <paramref name="taken"/>, in
+        /// <paramref name="heads"/> itself). Returns how many were taken.
+        /// </summary>
+        private int Take(bool[] used, int[] heads, List<int>? taken)
+        {
+            var h = taken is null ? _scratch : heads;
+            if (taken is null)
+            {
+                Array.Copy(heads, h, _n);
+            }
+            int count = 0;
+            for (int q = 0; q < _n; q++)
+            {
+                if (used[q])
+                {
+                    Try(q);
+                }
+            }
+            while (_stack.Count > 0)
+            {
+                int g = _stack.Pop();
+                count++;
+                taken?.Add(g);
+                foreach (var r in _gates[g].Qubits)
+                {
+                    Try(r);
+                }
+            }
+            return count;
+
+            void Try(int q)
+            {
+                if (h[q] >= _onQubit[q].Count)
+                {
+                    return;
+                }
+                int g = _onQubit[q][h[q]];
+                foreach (var r in _gates[g].Qubits)
+                {
+                    if (!used[r] || _onQubit[r][h[r]] != g)
+                    {
+                        return;
+                    }
+                }
+                Advance(g, h);
+                _stack.Push(g);
+            }
+        }
+
+        private void Advance(int g, int[] heads)
+        {
+            foreach (var r in _gates[g].Qubits)
+            {
+                heads[r]++;
+            }
+        }
+
+        private int EarliestUndone()
+        {
+            int first = int.MaxValue;
+            for (int q = 0; q < _n; q++)
+            {
+                if (_head[q] < _onQubit[q].Count)
+                {
+                    first = Math.Min(first, _onQubit[q][_head[q]]);
+                }
+            }
+            return first;
+        }
+    }
+
+    private static void ApplyChunked(StateVector state, IReadOnlyList<CompiledGate> gates, int[] order, bool[] used, int local)
     {
         int n = state.Qubits;
         var map = new int[n];
@@ -123,11 +339,7 @@ internal static unsafe class CacheBlocking
                 outerMask |= 1UL << q;
             }
         }
-        var run = new CompiledGate[to - from];
-        for (int g = from; g < to; g++)
-        {
-            run[g - from] = gates[g].Relabel(map);
-        }
+        var run = order.Select(g => gates[g].Relabel(map)).ToArray();
         int contiguous = BitOperations.TrailingZeroCount(~localMask);
         long segment = 1L << contiguous;
         long segments = 1L << (local - contiguous);

@@ -12,8 +12,8 @@ namespace Qdc.Benchmarks.Suites;
 /// shared/reference section 3), unfused and fused, against the memory-bandwidth floor measured in
 /// the same run: a plain in-place read+write sweep over the same complex128 array.
 /// Runs apply cache blocking unless marked unblocked. Arguments: qubit counts (default 24 26 28),
-/// optionally <c>--threads N</c>, <c>--repeat N</c> (best of N runs), <c>--local N</c> (cache-blocking chunk qubits), <c>--rows 0u,0,3,3d,4g</c> (fusion
-/// widths, u for unblocked, g for the widest blocks regardless of the kernels' costs, d for two-qubit blocks priced as dense even where the two-term kernel runs them); <c>--kernels</c> times the dense kernels alone instead; <c>--plan</c> fuses and plans without running.
+/// optionally <c>--threads N</c>, <c>--repeat N</c> (best of N runs), <c>--local N</c> (cache-blocking chunk qubits), <c>--rows 0u,0,3,3o,3d,4g</c> (fusion
+/// widths, u for unblocked, o for cache-blocking passes of consecutive gates instead of planned over the dependency DAG, g for the widest blocks regardless of the kernels' costs, d for two-qubit blocks priced as dense even where the two-term kernel runs them); <c>--kernels</c> times the dense kernels alone instead; <c>--plan</c> fuses and plans without running.
 /// </summary>
 public sealed class StatevectorSuite : ISuite
 {
@@ -27,7 +27,7 @@ public sealed class StatevectorSuite : ISuite
         int threads = 2;
         bool kernels = false, planOnly = false;
         int repeat = 1;
-        (int Fusion, bool Blocked, bool Greedy, bool Dense)[] rows = [(0, false, false, false), (0, true, false, false), (2, true, false, false), (3, false, false, false), (3, true, false, false), (3, true, false, true), (3, true, true, false), (4, true, false, false), (4, true, true, false), (5, true, false, false)];
+        (int Fusion, bool Blocked, bool Greedy, bool Dense, bool InOrder)[] rows = [(0, false, false, false, false), (0, true, false, false, false), (2, true, false, false, false), (3, false, false, false, false), (3, true, false, false, true), (3, true, false, false, false), (3, true, false, true, false), (3, true, true, false, false), (4, true, false, false, false), (4, true, true, false, false), (5, true, false, false, false)];
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--kernels")
@@ -48,7 +48,7 @@ public sealed class StatevectorSuite : ISuite
             }
             else if (args[i] == "--rows" && i + 1 < args.Length)
             {
-                rows = [.. args[++i].Split(',').Select(r => (int.Parse(r.TrimEnd('u', 'g', 'd'), CultureInfo.InvariantCulture), !r.Contains('u'), r.Contains('g'), r.Contains('d')))];
+                rows = [.. args[++i].Split(',').Select(r => (int.Parse(r.TrimEnd('u', 'g', 'd', 'o'), CultureInfo.InvariantCulture), !r.Contains('u'), r.Contains('g'), r.Contains('d'), r.Contains('o')))];
             }
             else if (args[i] == "--threads" && i + 1 < args.Length)
             {
@@ -87,13 +87,14 @@ public sealed class StatevectorSuite : ISuite
             Floor(state, 5, floors);
             output.WriteLine(string.Create(c, $"{n} qubits, {gates} gates: floor {floors.Min() * 1e3:F1} ms per sweep = {floors.Min() * 1e9 / amps:F3} ns per amplitude"));
             var results = new List<(string Label, double Seconds, double Cpu, int Sweeps, double Compile)>();
-            foreach (var (fusion, blocked, greedy, dense) in rows)
+            foreach (var (fusion, blocked, greedy, dense, inOrder) in rows)
             {
                 // The machine may be shared: sample the floor between runs, report best and median.
                 Floor(state, 3, floors);
                 CacheBlocking.Enabled = blocked;
                 GateFuser.CostAware = !greedy;
                 FusionCost.TwoTermPriced = !dense;
+                CacheBlocking.InOrder = inOrder;
                 var sw = Stopwatch.StartNew();
                 var program = CompiledCircuit.Compile(circuit, fusion);
                 double compile = sw.Elapsed.TotalSeconds;
@@ -109,16 +110,22 @@ public sealed class StatevectorSuite : ISuite
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
                     cpu = used < cpu ? used : cpu;
                 }
-                string label = (fusion == 0 ? "unfused" : $"fused ≤{fusion}") + (greedy ? ", widest" : "") + (dense ? ", no two-term" : "") + (blocked ? "" : ", unblocked");
+                string label = (fusion == 0 ? "unfused" : $"fused ≤{fusion}") + (greedy ? ", widest" : "") + (dense ? ", no two-term" : "") + (blocked ? "" : ", unblocked") + (inOrder ? ", in order" : "");
                 if (blocked)
                 {
+                    sw.Restart();
                     var plan = CacheBlocking.Plan(n, [.. program.Steps.Select(s => s.Gate!)], CacheBlocking.LocalQubits);
+                    double planning = sw.Elapsed.TotalSeconds;
                     var kinds = program.Steps.GroupBy(s => $"{s.Gate!.KernelKind.ToString().ToLowerInvariant()} {s.Gate.Qubits.Length}q").OrderBy(g => g.Key, StringComparer.Ordinal);
-                    output.WriteLine(string.Create(c, $"  {label}: {plan.Count} passes over the state, {plan.Count(r => r.Local is null)} of them single gates; fusion cost model {program.Steps.Sum(s => FusionCost.Of(s.Gate!)):F1} ns per amplitude; blocks {string.Join(", ", kinds.Select(g => $"{g.Key} {g.Count()}"))}"));
+                    output.WriteLine(string.Create(c, $"  {label}: {plan.Count} passes over the state, {plan.Count(r => r.Local is null)} of them single gates, planned in {planning * 1e3:F1} ms; fusion cost model {program.Steps.Sum(s => FusionCost.Of(s.Gate!)):F1} ns per amplitude; blocks {string.Join(", ", kinds.Select(g => $"{g.Key} {g.Count()}"))}"));
                 }
-                results.Add((label, seconds, cpu.TotalSeconds / threads, program.Steps.Count, compile));
+                if (!planOnly)
+                {
+                    results.Add((label, seconds, cpu.TotalSeconds / threads, program.Steps.Count, compile));
+                }
             }
             CacheBlocking.Enabled = true;
+            CacheBlocking.InOrder = false;
             GateFuser.CostAware = true;
             FusionCost.TwoTermPriced = true;
             Floor(state, 3, floors);

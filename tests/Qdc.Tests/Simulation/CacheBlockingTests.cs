@@ -3,9 +3,10 @@ using Qdc.Simulation;
 namespace Qdc.Tests.Simulation;
 
 /// <summary>
-/// Cache blocking must not change a single bit: blocked runs against gate-by-gate application, on
-/// small local sizes so that a 12-qubit state is split many ways, at every fusion width and thread
-/// count.
+/// Cache blocking plans passes over the gates' dependency DAG, so gates on disjoint qubits may run
+/// in another order than gate by gate: blocked runs must match gate-by-gate application up to
+/// rounding and a dense reference, give the same bits at every thread count, and the plan must be
+/// a topological order of the gates. Small local sizes split a 12-qubit state many ways.
 /// </summary>
 [Collection(SimulationSwitches.Name)]
 public class CacheBlockingTests
@@ -14,7 +15,7 @@ public class CacheBlockingTests
     [InlineData(5)]
     [InlineData(6)]
     [InlineData(8)]
-    public void BlockedRunsAreBitIdenticalToGateByGate(int localQubits)
+    public void BlockedRunsMatchGateByGateAndAgreeAcrossThreadCounts(int localQubits)
     {
         var rng = new Random(localQubits);
         var circuit = RandomCircuits.Circuit(12, 300, rng);
@@ -27,10 +28,13 @@ public class CacheBlockingTests
                 CacheBlocking.LocalQubits = 64; // never blocks
                 var plain = Simulator.Run(circuit, options).State!;
                 CacheBlocking.LocalQubits = localQubits;
-                foreach (var threads in new[] { 1, 2, 3 })
+                var first = Simulator.Run(circuit, options).State!;
+                double d = MaxDistance(plain.Amplitudes, first.Amplitudes);
+                Assert.True(d < 1e-12, $"fusion {fusion}: distance {d}");
+                foreach (var threads in new[] { 2, 3 })
                 {
                     var blocked = Simulator.Run(circuit, options with { Threads = threads }).State!;
-                    Assert.True(plain.Amplitudes.SequenceEqual(blocked.Amplitudes), $"fusion {fusion}, {threads} threads");
+                    Assert.True(first.Amplitudes.SequenceEqual(blocked.Amplitudes), $"fusion {fusion}, {threads} threads");
                 }
             }
         }
@@ -38,5 +42,162 @@ public class CacheBlockingTests
         {
             CacheBlocking.LocalQubits = saved;
         }
+    }
+
+    /// <summary>Passes of consecutive gates reorder nothing, so they still give gate-by-gate's bits.</summary>
+    [Fact]
+    public void InOrderPassesAreBitIdenticalToGateByGate()
+    {
+        var circuit = RandomCircuits.Circuit(12, 300, new Random(3));
+        int saved = CacheBlocking.LocalQubits;
+        try
+        {
+            var options = new SimulationOptions { FusionMaxQubits = 3, Threads = 2 };
+            CacheBlocking.LocalQubits = 64;
+            var plain = Simulator.Run(circuit, options).State!;
+            CacheBlocking.LocalQubits = 6;
+            CacheBlocking.InOrder = true;
+            var blocked = Simulator.Run(circuit, options).State!;
+            Assert.True(plain.Amplitudes.SequenceEqual(blocked.Amplitudes));
+        }
+        finally
+        {
+            CacheBlocking.LocalQubits = saved;
+            CacheBlocking.InOrder = false;
+        }
+    }
+
+    [Theory]
+    [InlineData(5, 0)]
+    [InlineData(6, 1)]
+    public void BlockedRunsMatchADenseReference(int localQubits, int seed)
+    {
+        var rng = new Random(seed);
+        var circuit = RandomCircuits.Circuit(9, 120, rng, globalPhase: rng.NextDouble());
+        var expected = DenseReference.Run(circuit);
+        int saved = CacheBlocking.LocalQubits;
+        try
+        {
+            CacheBlocking.LocalQubits = localQubits;
+            foreach (var fusion in new[] { 0, 3, 5 })
+            {
+                var options = new SimulationOptions { Fusion = fusion > 0, FusionMaxQubits = Math.Max(fusion, 2), Threads = 2 };
+                double d = DenseReference.MaxDistance(expected, Simulator.Run(circuit, options).State!.Amplitudes);
+                Assert.True(d < 1e-10, $"fusion {fusion}: distance {d}");
+            }
+        }
+        finally
+        {
+            CacheBlocking.LocalQubits = saved;
+        }
+    }
+
+    [Fact]
+    public void PlansAreTopologicalOrdersOfTheGates()
+    {
+        var rng = new Random(11);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            int n = rng.Next(8, 15), local = rng.Next(4, n - 1), fusion = rng.Next(0, 6);
+            var gates = Fused(RandomCircuits.Circuit(n, rng.Next(1, 400), rng), fusion);
+            var plan = CacheBlocking.Plan(n, gates, local);
+            Assert.Null(Invalid(plan, gates, n, local));
+            Assert.Equal(Flatten(plan), Flatten(CacheBlocking.Plan(n, gates, local))); // deterministic
+        }
+    }
+
+    /// <summary>The check above catches a dropped, repeated or misplaced gate, and a gate outside its pass's local set.</summary>
+    [Fact]
+    public void TheTopologicalCheckRejectsBrokenPlans()
+    {
+        int n = 12, local = 6;
+        var gates = Fused(RandomCircuits.Circuit(n, 300, new Random(5), maxArity: 2), 3);
+        var plan = CacheBlocking.Plan(n, gates, local);
+        Assert.Null(Invalid(plan, gates, n, local));
+        int p = plan.FindIndex(x => x.Gates.Length > 2);
+        Assert.True(p >= 0);
+        var (run, used) = plan[p];
+        List<(int[], bool[]?)> With(int[] g, bool[]? u) => [.. plan.Take(p), (g, u), .. plan.Skip(p + 1)];
+        Assert.NotNull(Invalid(With(run[1..], used), gates, n, local));
+        Assert.NotNull(Invalid(With([run[0], .. run], used), gates, n, local));
+        // A gate moved before its predecessor on a shared qubit.
+        int late = Array.FindIndex(run, g => Array.Exists(run, e => e < g && gates[e].Qubits.Intersect(gates[g].Qubits).Any()));
+        Assert.True(late > 0);
+        Assert.NotNull(Invalid(With([run[late], .. run.Where((_, i) => i != late)], used), gates, n, local));
+        // A dependent gate moved into an earlier pass (so before its predecessors there).
+        var deps = plan.Skip(p + 1).SelectMany(x => x.Gates).First(g => gates[g].Qubits.Intersect(run.SelectMany(e => gates[e].Qubits)).Any());
+        var moved = plan.Select(x => (x.Gates.Where(g => g != deps).ToArray(), x.Local)).Where(x => x.Item1.Length > 0).ToList();
+        moved[p] = ([deps, .. run], used);
+        Assert.NotNull(Invalid(moved, gates, n, local));
+        var narrow = (bool[])used!.Clone();
+        narrow[Array.IndexOf(narrow, false)] = true;
+        narrow[run.SelectMany(g => gates[g].Qubits).First(q => q >= 3)] = false;
+        Assert.NotNull(Invalid(With(run, narrow), gates, n, local));
+    }
+
+    /// <summary>On the benchmark's shape of circuit (45 gates per qubit, fused ≤3, 1 MiB chunks), planning only.</summary>
+    [Fact]
+    public void DagPlanningTakesFarFewerPassesThanConsecutiveRuns()
+    {
+        int n = 24, local = 16;
+        var gates = Fused(RandomCircuits.Circuit(n, 45 * n, new Random(24), maxArity: 2), 3);
+        var dag = CacheBlocking.Plan(n, gates, local);
+        var inOrder = CacheBlocking.PlanInOrder(n, gates, local);
+        Assert.Null(Invalid(dag, gates, n, local));
+        Assert.Null(Invalid(inOrder, gates, n, local));
+        Assert.True(dag.Count * 4 <= inOrder.Count * 3, $"{dag.Count} passes against {inOrder.Count} in order");
+    }
+
+    private static List<CompiledGate> Fused(Qdc.Circuits.Circuit circuit, int fusion) =>
+        [.. CompiledCircuit.Compile(circuit, fusion).Steps.Select(s => s.Gate!)];
+
+    private static int[] Flatten(List<(int[] Gates, bool[]? Local)> plan) => [.. plan.SelectMany(x => x.Gates)];
+
+    /// <summary>
+    /// Why <paramref name="plan"/> is not a valid plan of <paramref name="gates"/>, or null: every
+    /// gate once, each after its predecessor on every qubit, a pass of one gate or of gates whose
+    /// qubits are all in its local set of <paramref name="local"/> qubits, 0–2 among them.
+    /// </summary>
+    private static string? Invalid(List<(int[] Gates, bool[]? Local)> plan, IReadOnlyList<CompiledGate> gates, int n, int local)
+    {
+        var order = Flatten(plan);
+        if (order.Length != gates.Count || order.Distinct().Count() != gates.Count || order.Any(g => g < 0 || g >= gates.Count))
+        {
+            return $"{order.Length} entries for {gates.Count} gates, {order.Distinct().Count()} distinct";
+        }
+        var last = Enumerable.Repeat(-1, n).ToArray();
+        foreach (var g in order)
+        {
+            foreach (var q in gates[g].Qubits)
+            {
+                if (last[q] > g)
+                {
+                    return $"gate {g} after gate {last[q]} on qubit {q}";
+                }
+                last[q] = g;
+            }
+        }
+        foreach (var (run, used) in plan)
+        {
+            if (used is null ? run.Length != 1 : used.Count(u => u) != local || !used[0] || !used[1] || !used[2])
+            {
+                return $"a pass of {run.Length} gates with a bad local set";
+            }
+            if (used is not null && run.Any(g => gates[g].Qubits.Any(q => !used[q])))
+            {
+                return "a gate outside its pass's local set";
+            }
+        }
+        return null;
+    }
+
+    private static double MaxDistance(ReadOnlySpan<System.Numerics.Complex> a, ReadOnlySpan<System.Numerics.Complex> b)
+    {
+        double max = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            max = Math.Max(max, (a[i] - b[i]).Magnitude);
+        }
+        return max;
     }
 }
