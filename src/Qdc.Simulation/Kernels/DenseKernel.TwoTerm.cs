@@ -11,8 +11,9 @@ namespace Qdc.Simulation.Kernels;
 /// (the others would add exact zeros), as complex multiply-adds like the one-qubit kernel's (P + i·Q
 /// sums would take a quarter more FMAs): the cost of a one-qubit gate, so one-qubit gates can
 /// merge into their neighbours for less than the sweeps they replace. The scalar twin does the
-/// same multiply-adds, so the bits are the same; the AVX-512 path sums all four terms, which
-/// differs at most in the sign of an exact zero.
+/// same multiply-adds, so the bits are the same. It runs on AVX2 on AVX-512 machines too: the
+/// AVX-512 dense kernel sums all four terms as separate real and imaginary sums, which rounds
+/// differently.
 /// </summary>
 internal sealed unsafe partial class DenseKernel
 {

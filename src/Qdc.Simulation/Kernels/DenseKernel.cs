@@ -118,13 +118,14 @@ internal sealed unsafe partial class DenseKernel
         {
             Sweep.Runs(state, _gateSorted, new ScalarRun(this));
         }
+        else if (_pairRows is not null)
+        {
+            // Before AVX-512: summing all four terms there rounds differently from the scalar twin's two.
+            Sweep.Runs(state, _vectorSorted, new Avx2PairsRun(this));
+        }
         else if (UseAvx512)
         {
             Sweep.Runs(state, _vectorSorted, new VectorRun<Quad512, System.Runtime.Intrinsics.Vector512<double>>(this));
-        }
-        else if (_pairRows is not null)
-        {
-            Sweep.Runs(state, _vectorSorted, new Avx2PairsRun(this));
         }
         else if (_vectors == 4 && _xors.Length == 1)
         {
