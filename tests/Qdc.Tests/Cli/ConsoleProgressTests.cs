@@ -20,19 +20,21 @@ public class ConsoleProgressTests
     [Fact]
     public void An_enabled_progress_draws_after_a_second_and_clears_its_line()
     {
-        var err = new StringWriter();
+        // The timer writes from the thread pool while the test reads, so the writer takes a lock.
+        var err = new LockedWriter();
         using (var progress = new ConsoleProgress(err, enabled: true))
         {
             progress.Phase("lowering");
-            Assert.Equal("", err.ToString());
-            // The timer runs on the thread pool, late on a loaded machine: wait for its first line.
+            // The timer runs late on a loaded machine: wait for its first line. Nothing drawn before a
+            // second is checked below, by the time the first line shows (not by reading at once,
+            // which a descheduled test thread could do after the first draw).
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            while (!err.ToString().Contains(" s", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(20))
+            while (!err.Text.Contains(" s", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(60))
             {
                 Thread.Sleep(50);
             }
         }
-        string text = err.ToString();
+        string text = err.Text;
         var first = System.Text.RegularExpressions.Regex.Match(text, "^\rqdc: lowering… ([0-9.]+) s");
         Assert.True(first.Success, text);
         Assert.True(double.Parse(first.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1.0, "drawn before a second had passed");
@@ -49,5 +51,39 @@ public class ConsoleProgressTests
             Thread.Sleep(1300);
         }
         Assert.Equal("", err.ToString());
+    }
+
+    private sealed class LockedWriter : TextWriter
+    {
+        private readonly System.Text.StringBuilder _text = new();
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public string Text
+        {
+            get
+            {
+                lock (_text)
+                {
+                    return _text.ToString();
+                }
+            }
+        }
+
+        public override void Write(char value)
+        {
+            lock (_text)
+            {
+                _text.Append(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_text)
+            {
+                _text.Append(value);
+            }
+        }
     }
 }
