@@ -33,6 +33,18 @@ internal sealed class ScheduleInput
 
     public IEnumerable<Option> All => [MinPairFidelity, Timing, Protocol];
 
+    /// <summary>The scheduler's options as given (an out-of-range --min-pair-fidelity is left for <see cref="Run"/> to refuse).</summary>
+    public SchedulerOptions Options(ParseResult parse) => new()
+    {
+        MinPairFidelity = parse.GetValue(MinPairFidelity),
+        Timing = parse.GetValue(Timing) == "on-demand" ? EprTiming.OnDemand : EprTiming.Prefetch,
+        Protocol = parse.GetValue(Protocol) == "bbpssw" ? DistillationProtocol.Bbpssw : DistillationProtocol.Dejmps,
+    };
+
+    /// <summary>What <see cref="Distributor.LowerBest"/> minimises between two lowerings (<see cref="Scheduler.MakespanCost"/>).</summary>
+    public Func<DistributedProgram, double> Cost(ParseResult parse, Compiler.Topology.Topology topology) =>
+        Scheduler.MakespanCost(topology, Options(parse));
+
     /// <summary>The schedule, or null with the exit code after saying why on stderr.</summary>
     public Schedule? Run(ParseResult parse, DistributedProgram program, Compiler.Topology.Topology topology, TextWriter stderr, out int exitCode)
     {
@@ -44,13 +56,7 @@ internal sealed class ScheduleInput
             exitCode = ExitCodes.Usage;
             return null;
         }
-        var options = new SchedulerOptions
-        {
-            MinPairFidelity = min,
-            Timing = parse.GetValue(Timing) == "on-demand" ? EprTiming.OnDemand : EprTiming.Prefetch,
-            Protocol = parse.GetValue(Protocol) == "bbpssw" ? DistillationProtocol.Bbpssw : DistillationProtocol.Dejmps,
-        };
-        var schedule = Scheduler.Schedule(program, topology, options, out string? infeasible);
+        var schedule = Scheduler.Schedule(program, topology, Options(parse), out string? infeasible);
         if (schedule is null)
         {
             stderr.WriteLine($"qdc: infeasible: {infeasible}");

@@ -94,8 +94,8 @@ internal static class CompileCommand
             progress.Phase("lowering");
             var diagnostics = new DiagnosticBag();
             // With teledata allowed, the partitioner may offer a second placement in which qubits
-            // visit other QPUs; the one that really spends fewer pairs is written.
-            if (Distributor.LowerBest(placed.Placement, topology, new DistributionOptions { Strategy = mode }, diagnostics, parse.GetValue(topologyOption) ?? topology.Name) is not { } lowered)
+            // visit other QPUs; the lowering with the shorter schedule (then fewer pairs) is written.
+            if (Distributor.LowerBest(placed.Placement, topology, new DistributionOptions { Strategy = mode }, diagnostics, parse.GetValue(topologyOption) ?? topology.Name, scheduling.Cost(parse, topology)) is not { } lowered)
             {
                 DiagnosticWriter.Write(stderr, diagnostics);
                 return ExitCodes.Infeasible;

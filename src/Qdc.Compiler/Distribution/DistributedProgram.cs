@@ -32,6 +32,9 @@ public sealed record DistributedProgram(
     /// <summary>Entanglement swaps joining pairs across QPUs that share no link (each pair is still in <see cref="EprPairs"/>).</summary>
     public ImmutableArray<EntanglementSwap> Swaps { get; init; } = [];
 
+    /// <summary>Teleported qubits moved into a spare data qubit on arrival (<see cref="DistributionOptions.ParkVisitors"/>).</summary>
+    public int ParkedVisits { get; init; }
+
     /// <summary>EPR pairs consumed over all links.</summary>
     public long Ebits => EprPairs.Length;
 

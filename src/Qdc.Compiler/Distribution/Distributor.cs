@@ -48,10 +48,14 @@ public static class Distributor
     /// <summary>
     /// As <see cref="Lower(Placement, Topology.Topology, DistributionOptions?, DiagnosticBag, string)"/>,
     /// but with the auto and teledata strategies the placement's
-    /// <see cref="Placement.TeledataAlternative"/> is lowered too, and whichever spends fewer pairs
-    /// is kept (the placement itself on a tie), with the placement it came from.
+    /// <see cref="Placement.TeledataAlternative"/> is lowered too, and the better program is kept,
+    /// with the placement it came from: the lower <paramref name="cost"/> when one is given, then
+    /// the fewer pairs, then the fewer operations, then the placement itself. With a cost, each is also lowered without
+    /// parking visitors (<see cref="DistributionOptions.ParkVisitors"/>): parking frees a
+    /// communication qubit for two local CX, which only pays where qubits are short. The compiler
+    /// passes the schedule's makespan, so a pair saved does not win at any price in time.
     /// </summary>
-    public static (Placement Placement, DistributedProgram Program)? LowerBest(Placement placement, Topology.Topology topology, DistributionOptions options, DiagnosticBag diagnostics, string topologyPath = "topology")
+    public static (Placement Placement, DistributedProgram Program)? LowerBest(Placement placement, Topology.Topology topology, DistributionOptions options, DiagnosticBag diagnostics, string topologyPath = "topology", Func<DistributedProgram, double>? cost = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(options);
@@ -59,11 +63,39 @@ public static class Distributor
         {
             return null;
         }
-        if (options.Strategy != DistributionStrategy.Telegate && placement.TeledataAlternative is { } alternative
-            && Lower(alternative, topology, options, new DiagnosticBag(), topologyPath) is { } other && other.Ebits < program.Ebits)
+        if (options.Strategy == DistributionStrategy.Telegate)
         {
-            return (alternative, other);
+            return (placement, program);
         }
-        return (placement, program);
+        var candidates = new List<(Placement Placement, DistributedProgram Program)> { (placement, program) };
+        if (placement.TeledataAlternative is { } alternative && Lower(alternative, topology, options, new DiagnosticBag(), topologyPath) is { } other)
+        {
+            candidates.Add((alternative, other));
+        }
+        if (cost is not null)
+        {
+            foreach (var (source, parked) in candidates.ToArray())
+            {
+                if (parked.ParkedVisits > 0 && Lower(source, topology, options with { ParkVisitors = false }, new DiagnosticBag(), topologyPath) is { } unparked)
+                {
+                    candidates.Add((source, unparked));
+                }
+            }
+        }
+        if (candidates.Count == 1)
+        {
+            return candidates[0];
+        }
+        var costs = candidates.Select(c => cost?.Invoke(c.Program) ?? 0).ToArray();
+        int best = 0;
+        for (int i = 1; i < candidates.Count; i++)
+        {
+            var (mine, theirs) = (candidates[i].Program, candidates[best].Program);
+            if ((costs[i], mine.Ebits, mine.Circuit.Operations.Length).CompareTo((costs[best], theirs.Ebits, theirs.Circuit.Operations.Length)) < 0)
+            {
+                best = i;
+            }
+        }
+        return candidates[best];
     }
 }

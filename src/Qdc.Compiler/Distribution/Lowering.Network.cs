@@ -17,7 +17,8 @@ internal sealed partial class Lowering
     {
         int q = stretch.Qubit;
         int target = stretch.Qpu;
-        for (int attempt = 0; VisitorsAt(target) >= _pool.Limit(target) - 1; attempt++)
+        var spare = _park ? _pool.AllocateSpare(target) : null;
+        for (int attempt = 0; spare is null && VisitorsAt(target) >= _pool.Limit(target) - 1; attempt++)
         {
             if (attempt > MaxAttempts || Victim(_visitor.Keys, target, pinned: false) is not int victim)
             {
@@ -32,11 +33,35 @@ internal sealed partial class Lowering
         bool again = _sentHomeEarly[q];
         int current = Travel(q, stretch.Path, stretch.Links);
         _serialisation += again ? stretch.Links.Length : 0;
+        _sentHomeEarly[q] = false;
+        if (spare is { } parked)
+        {
+            Park(current, parked.Id, parked.Fresh);
+            _where[q] = parked.Id;
+            return;
+        }
         _where[q] = current;
         _visitor[current] = q;
         _stretchOfVisitor[current] = stretch;
         _lastUse[current] = _ops.Count;
-        _sentHomeEarly[q] = false;
+    }
+
+    /// <summary>
+    /// Moves a visitor that has just landed in a communication qubit into a spare data qubit, so the
+    /// communication qubit is free for the next pair while the visitor stays (on a link walked by
+    /// visitors one after another, a held qubit would make each wait for the last to leave). Two CX
+    /// swap a state into a qubit in |0⟩; one used before is reset first.
+    /// </summary>
+    private void Park(int comm, int spare, bool fresh)
+    {
+        if (!fresh)
+        {
+            _ops.Add(new ResetOperation(spare));
+        }
+        Emit(Cx, comm, spare);
+        Emit(Cx, spare, comm);
+        _pool.Free(comm);
+        _parkedVisits++;
     }
 
     private int VisitorsAt(int qpu) => _visitor.Keys.Count(id => _pool.QpuOf(id) == qpu);
@@ -84,7 +109,7 @@ internal sealed partial class Lowering
     /// </summary>
     private int Hop(int current, IReadOnlyList<int> qpus, IReadOnlyList<int> links, bool relay, int landing)
     {
-        bool comm = _pool.IsComm(current);
+        bool comm = _pool.Owns(current);
         bool pinnedHere = comm && _pinned.Add(current);
         if (landing < 0)
         {

@@ -41,6 +41,7 @@ internal sealed partial class Lowering
     // Qubits sent home early by serialisation: their next teleport out is serialisation cost too.
     private readonly bool[] _sentHomeEarly;
     private readonly CommQubitPool _pool;
+    private readonly bool _park;
     // What each live communication qubit holds, for eviction: a copy of a run, or a visiting qubit.
     private readonly Dictionary<int, CatRun> _copyOwner = [];
     private readonly Dictionary<int, int> _visitor = [];
@@ -53,6 +54,7 @@ internal sealed partial class Lowering
     private readonly List<EntanglementSwap> _swaps = [];
     private int _clbits;
     private long _serialisation;
+    private int _parkedVisits;
 
     public Lowering(Placement placement, Topology.Topology topology, DistributionOptions options)
     {
@@ -62,7 +64,12 @@ internal sealed partial class Lowering
         var graph = placement.Hypergraph;
         int n = circuit.QubitCount;
         _clbits = circuit.ClbitCount;
-        _pool = new CommQubitPool([.. topology.Qpus.Select(q => q.CommQubits)], n);
+        _park = options.ParkVisitors && options.Strategy != DistributionStrategy.Telegate;
+        // Data qubits the placement left empty, where visitors are parked.
+        int[]? spares = _park
+            ? [.. topology.Qpus.Select((qpu, p) => qpu.DataQubits - placement.QpuOfQubit.Count(home => home == p))]
+            : null;
+        _pool = new CommQubitPool([.. topology.Qpus.Select(q => q.CommQubits)], n, spares);
         _gateOfOperation = graph.GateOfOperation(circuit.Operations.Length);
         _gateQpu = [.. placement.Gates.Select(g => g.Qpu)];
         _netOfGateSide = [.. graph.GateNets];
@@ -136,7 +143,7 @@ internal sealed partial class Lowering
         {
             throw new InvalidOperationException("a cat-entangled copy outlived its run");
         }
-        return ProgramAssembler.Assemble(_placement, _topology, _pool, _ops, _pairs, _swaps, _clbits, _serialisation);
+        return ProgramAssembler.Assemble(_placement, _topology, _pool, _ops, _pairs, _swaps, _clbits, _serialisation, _parkedVisits);
     }
 
     /// <summary>

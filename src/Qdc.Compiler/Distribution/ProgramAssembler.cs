@@ -7,7 +7,7 @@ namespace Qdc.Compiler.Distribution;
 
 /// <summary>
 /// Renumbers a lowered operation list so qubits are grouped by QPU (data qubits in source order,
-/// then communication qubits in allocation order), one register each, and wraps it up.
+/// then spare data qubits and communication qubits in allocation order), one register each, and wraps it up.
 /// </summary>
 internal static class ProgramAssembler
 {
@@ -19,7 +19,8 @@ internal static class ProgramAssembler
         IReadOnlyList<EprPair> pairs,
         IReadOnlyList<EntanglementSwap> swaps,
         int clbitCount,
-        long serialisationEbits)
+        long serialisationEbits,
+        int parkedVisits)
     {
         var source = placement.Normalized;
         int n = source.QubitCount;
@@ -42,11 +43,20 @@ internal static class ProgramAssembler
                     map[q] = next++;
                 }
             }
+            // Spare data qubits where visitors were parked follow the QPU's own.
+            for (int c = 0; c < pool.QpuOfId.Count; c++)
+            {
+                if (pool.QpuOfId[c] == p && pool.IsSpareId[c])
+                {
+                    qpuOf[next] = p;
+                    map[pool.FirstId + c] = next++;
+                }
+            }
             AddRegister(qregs, names, $"{id}_data", start, next - start, p);
             start = next;
             for (int c = 0; c < pool.QpuOfId.Count; c++)
             {
-                if (pool.QpuOfId[c] == p)
+                if (pool.QpuOfId[c] == p && !pool.IsSpareId[c])
                 {
                     qpuOf[next] = p;
                     isComm[next] = true;
@@ -84,6 +94,7 @@ internal static class ProgramAssembler
             serialisationEbits)
         {
             Swaps = [.. swaps.Select(s => s with { QubitA = map[s.QubitA], QubitB = map[s.QubitB] })],
+            ParkedVisits = parkedVisits,
         };
     }
 

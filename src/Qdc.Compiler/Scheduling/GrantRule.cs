@@ -12,6 +12,10 @@ internal enum GrantRule
     /// </summary>
     Reserve,
 
-    /// <summary>Any free qubit to any pair. It can deadlock; the tests use it to show programs that need the checks.</summary>
+    /// <summary>
+    /// Any free qubit to any pair. It can deadlock (the tests use it to show programs that need the
+    /// checks), and then its run is dropped; where it does not, it can beat both checks, when a
+    /// pair's qubit is in fact freed sooner than the program order promises.
+    /// </summary>
     Greedy,
 }

@@ -11,11 +11,12 @@ namespace Qdc.Compiler.Scheduling;
 /// Communication qubits go in program order per QPU by default, which cannot deadlock when the
 /// program in its own order never holds more than the QPU has; the next pair in that order is
 /// generated as soon as a qubit and a generator are free (the prefetch). A later pair may jump
-/// ahead as its <see cref="GrantRule"/> allows. Both real rules keep this invariant: every pair
-/// not yet started, once the program before it has run, finds a qubit, because the occupancies
-/// the program holds there in its own order plus those that later pairs hold fit the QPU. The
-/// earliest unstarted pair of the whole program then always starts once what precedes it is
-/// done, so no run deadlocks.
+/// ahead as its <see cref="GrantRule"/> allows. The two checked rules keep this invariant: every
+/// pair not yet started, once the program before it has run, finds a qubit, because the
+/// occupancies the program holds there in its own order plus those that later pairs hold fit the
+/// QPU. The earliest unstarted pair of the whole program then always starts once what precedes it
+/// is done, so no run of them deadlocks. The greedy rule keeps no invariant: its run may deadlock,
+/// and <see cref="Run"/> then says so.
 /// </summary>
 internal sealed class ListScheduler
 {

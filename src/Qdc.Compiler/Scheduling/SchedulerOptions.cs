@@ -9,6 +9,9 @@ public sealed record SchedulerOptions
 
     public DistillationProtocol Protocol { get; init; } = DistillationProtocol.Dejmps;
 
-    /// <summary>The grant rules tried, the shortest run kept; tests pin one.</summary>
-    internal IReadOnlyList<GrantRule> Rules { get; init; } = [GrantRule.Cautious, GrantRule.Reserve];
+    /// <summary>
+    /// The grant rules tried, the shortest run kept; tests pin one. Greedy is tried only on programs
+    /// of up to <see cref="Scheduler.GreedyTaskLimit"/> tasks, and a run of it that deadlocks is dropped.
+    /// </summary>
+    internal IReadOnlyList<GrantRule> Rules { get; init; } = [GrantRule.Cautious, GrantRule.Reserve, GrantRule.Greedy];
 }

@@ -30,6 +30,10 @@ public sealed class ScheduleSuite : ISuite
 
     private static DistributionStrategy s_strategy = DistributionStrategy.Auto;
 
+    // --no-park and --no-greedy: the rows as they were before visitors were parked and the greedy grant rule tried.
+    private static bool s_park = true;
+    private static SchedulerOptions s_options = new();
+
     public string Name => "schedule";
 
     public string Description => "scheduler: prefetch vs on-demand makespan, bound ratio, 1M-operation speed";
@@ -44,6 +48,9 @@ public sealed class ScheduleSuite : ISuite
             s_strategy = args[at + 1] == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
             args = [.. args.Take(at), .. args.Skip(at + 2)];
         }
+        s_park = !args.Contains("--no-park");
+        s_options = args.Contains("--no-greedy") ? new SchedulerOptions { Rules = [GrantRule.Cautious, GrantRule.Reserve] } : new SchedulerOptions();
+        args = [.. args.Where(a => a is not ("--no-park" or "--no-greedy"))];
         string? only = args.Length > 0 ? args[0] : null;
         if (only == "pairs" && args.Length > 2)
         {
@@ -90,8 +97,8 @@ public sealed class ScheduleSuite : ISuite
                     output.WriteLine($"{name,-16} (not in the corpus)");
                     break;
                 }
-                var prefetch = Scheduler.Schedule(program, topology, new SchedulerOptions(), out _)!;
-                var baseline = Scheduler.Schedule(program, topology, new SchedulerOptions { Timing = EprTiming.OnDemand }, out _)!;
+                var prefetch = Scheduler.Schedule(program, topology, s_options, out _)!;
+                var baseline = Scheduler.Schedule(program, topology, s_options with { Timing = EprTiming.OnDemand }, out _)!;
                 double busiest = Enumerable.Range(0, topology.Links.Length).Max(l => prefetch.Links[l].RawPairs / topology.Links[l].EprRate / topology.Links[l].ParallelPairs);
                 double bound = Math.Max(prefetch.CriticalPathSeconds, busiest);
                 double shorter = 1 - (prefetch.MakespanSeconds / baseline.MakespanSeconds);
@@ -100,7 +107,7 @@ public sealed class ScheduleSuite : ISuite
                     .Where(l => topology.Links[l].A == q || topology.Links[l].B == q)
                     .Sum(l => prefetch.Links[l].RawPairs / topology.Links[l].EprRate) / topology.Qpus[q].CommQubits);
                 double ratioBoth = prefetch.MakespanSeconds / Math.Max(bound, commBound);
-                double chain = Scheduler.LowerBound(program, topology, new SchedulerOptions())!.Value;
+                double chain = Scheduler.LowerBound(program, topology, s_options)!.Value;
                 chains.Add(prefetch.MakespanSeconds / chain);
                 provenRoom.Add((1 - (chain / baseline.MakespanSeconds), shorter));
                 both.Add(ratioBoth);
@@ -126,10 +133,10 @@ public sealed class ScheduleSuite : ISuite
         }
         var unitary = circuit.WithOperations([.. circuit.Operations.Where(o => o is GateOperation)]);
         var topology = Center(k, (unitary.QubitCount / k) + 1, comm);
-        // What `qdc compile` makes: seed 1, by default the auto strategy (teledata allowed) with the cheaper lowering kept.
+        // What `qdc compile` makes: seed 1, by default the auto strategy (teledata allowed), keeping the lowering with the shorter schedule.
         var placement = CircuitPartitioner.Place(unitary, topology, new PartitionOptions { Seed = 1, Teledata = s_strategy != DistributionStrategy.Telegate }) ?? throw new InvalidOperationException(name);
         var bag = new DiagnosticBag();
-        var (_, program) = Distributor.LowerBest(placement, topology, new DistributionOptions { Strategy = s_strategy }, bag) ?? throw new InvalidOperationException(string.Join("\n", bag.Items));
+        var (_, program) = Distributor.LowerBest(placement, topology, new DistributionOptions { Strategy = s_strategy, ParkVisitors = s_park }, bag, cost: Scheduler.MakespanCost(topology, s_options)) ?? throw new InvalidOperationException(string.Join("\n", bag.Items));
         return (topology, program);
     }
 
@@ -140,10 +147,10 @@ public sealed class ScheduleSuite : ISuite
             output.WriteLine($"{name} is not in the corpus");
             return 1;
         }
-        var schedule = Scheduler.Schedule(program, topology, new SchedulerOptions(), out _)!;
+        var schedule = Scheduler.Schedule(program, topology, s_options, out _)!;
         var ops = program.Circuit.Operations;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name} k={k}: makespan {schedule.MakespanSeconds * 1e3:F3} ms, chain bound {Scheduler.LowerBound(program, topology, new SchedulerOptions())!.Value * 1e3:F3} ms"));
+            $"{name} k={k}: makespan {schedule.MakespanSeconds * 1e3:F3} ms, chain bound {Scheduler.LowerBound(program, topology, s_options)!.Value * 1e3:F3} ms"));
         output.WriteLine("pair  link          qpuA  slot  qpuB  slot   start ms  delivered ms  first use ms  wait ms   last use ms");
         foreach (var pair in program.EprPairs)
         {
@@ -171,7 +178,7 @@ public sealed class ScheduleSuite : ISuite
     private static int Ops(TextWriter output, string name, int k)
     {
         var (topology, program) = Row(name, k, Qpu.DefaultCommQubits)!.Value;
-        var schedule = Scheduler.Schedule(program, topology, new SchedulerOptions(), out _)!;
+        var schedule = Scheduler.Schedule(program, topology, s_options, out _)!;
         var ops = program.Circuit.Operations;
         var pairAt = program.EprPairs.ToDictionary(p => p.Operation);
         for (int i = 0; i < ops.Length; i++)
@@ -212,7 +219,7 @@ public sealed class ScheduleSuite : ISuite
         clock.Restart();
         // CPU time as well: the shared machines' load stretches wall time.
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var schedule = Scheduler.Schedule(program, topology, new SchedulerOptions(), out _)!;
+        var schedule = Scheduler.Schedule(program, topology, s_options, out _)!;
         double scheduling = clock.Elapsed.TotalSeconds;
         double schedulingCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         clock.Restart();

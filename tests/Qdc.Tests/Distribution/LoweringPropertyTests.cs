@@ -31,7 +31,7 @@ public class LoweringPropertyTests(ITestOutputHelper output)
     public void RandomCircuitsWithControlFlowOnRandomTopologies()
     {
         var clock = Stopwatch.StartNew();
-        int programs = 0, simulated = 0, validated = 0, infeasible = 0, broken = 0, harmless = 0, serialised = 0, teleports = 0, visits = 0, swaps = 0;
+        int programs = 0, simulated = 0, validated = 0, infeasible = 0, broken = 0, harmless = 0, serialised = 0, teleports = 0, visits = 0, swaps = 0, parked = 0;
         for (int seed = 0; seed < Cases; seed++)
         {
             var rng = new SplitMix64((ulong)seed + 7000);
@@ -62,6 +62,7 @@ public class LoweringPropertyTests(ITestOutputHelper output)
                 visits += placement == primary ? 0 : 1;
                 AssertResources(placement, topology, program, strategy, where);
                 serialised += program.SerialisationEbits != 0 ? 1 : 0;
+                parked += program.ParkedVisits > 0 ? 1 : 0;
                 teleports += program.EprPairs.Count(p => p.Use == EprUse.Teleport);
                 swaps += program.Swaps.Length;
                 var candidate = TerminalMeasurements.Strip(program.Circuit);
@@ -97,13 +98,14 @@ public class LoweringPropertyTests(ITestOutputHelper output)
                 }
             }
         }
-        output.WriteLine($"{programs} programs ({infeasible} infeasible), {validated} validated ({simulated} simulated), {broken} broken ones caught, {serialised} serialised, {teleports} teleport pairs, {swaps} swaps, {visits} from the segmented placement, {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"{programs} programs ({infeasible} infeasible), {validated} validated ({simulated} simulated), {broken} broken ones caught, {serialised} serialised, {teleports} teleport pairs, {swaps} swaps, {visits} from the segmented placement, {parked} parking visitors, {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(validated >= 500, $"only {validated} programs were validated");
         Assert.True(broken >= 20, $"only {broken} broken programs were caught");
         Assert.True(harmless * 10 <= broken, $"{harmless} broken programs went unnoticed, against {broken} caught");
         Assert.True(serialised > 0 && teleports > 0, "the suite should serialise and teleport somewhere");
         Assert.True(swaps > 0, "the suite should swap entanglement somewhere (lines, rings and stars have pass-through QPUs)");
         Assert.True(visits > 0, "the segmented placement should win somewhere");
+        Assert.True(parked > 0, "a visitor should be parked on a spare data qubit somewhere");
     }
 
     private static void AssertResources(Placement placement, QdcTopology topology, DistributedProgram program, DistributionStrategy strategy, string where)
@@ -111,6 +113,9 @@ public class LoweringPropertyTests(ITestOutputHelper output)
         for (int p = 0; p < topology.QpuCount; p++)
         {
             Assert.True(program.PeakCommQubits[p] <= topology.Qpus[p].CommQubits, $"{where}: QPU {p} peaks at {program.PeakCommQubits[p]}");
+            // Parked visitors use data qubits the placement left empty, never more than the QPU has.
+            int data = Enumerable.Range(0, program.QpuOfQubit.Length).Count(q => program.QpuOfQubit[q] == p && !program.IsCommQubit[q]);
+            Assert.True(data <= topology.Qpus[p].DataQubits, $"{where}: QPU {p} uses {data} data qubits of {topology.Qpus[p].DataQubits}");
         }
         // Every gate between QPUs is a pair's CX: count them per link, apart from the program's own record.
         var counted = new long[topology.Links.Length];

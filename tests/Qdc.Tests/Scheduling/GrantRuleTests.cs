@@ -46,6 +46,11 @@ public class GrantRuleTests
             // X first, then Y on the freed qubit.
             Assert.True(schedule.Pairs[1].Start >= schedule.Pairs[0].Delivered, $"{rule}");
         }
+        // The default rules include Greedy, whose deadlocked run is dropped.
+        Assert.Contains(GrantRule.Greedy, new SchedulerOptions().Rules);
+        var fallback = Scheduler.Schedule(program, topology, new SchedulerOptions(), out why);
+        Assert.True(fallback is not null, why);
+        Assert.Empty(ScheduleChecker.Check(ScheduleJson.Write(fallback), program, topology));
     }
 
     [Fact]
