@@ -19,6 +19,9 @@ internal sealed unsafe partial class DenseKernel
     /// <summary>The AVX-512 path; off only to test the AVX2 one.</summary>
     internal static bool UseAvx512 { get; set; } = Avx512F.IsSupported;
 
+    /// <summary>Two-qubit blocks on the AVX2 kernels even where AVX-512 is on (the faster there); the benchmark's A/B switch.</summary>
+    internal static bool TwoQubitsOnAvx2 { get; set; } = true;
+
     private const int Rows = 4;
 
     /// <summary>
@@ -123,17 +126,20 @@ internal sealed unsafe partial class DenseKernel
             // Before AVX-512: summing all four terms there rounds differently from the scalar twin's two.
             Sweep.Runs(state, _vectorSorted, new Avx2PairsRun(this));
         }
-        else if (UseAvx512)
-        {
-            Sweep.Runs(state, _vectorSorted, new VectorRun<Quad512, System.Runtime.Intrinsics.Vector512<double>>(this));
-        }
-        else if (_vectors == 4 && _xors.Length == 1)
+        // Two-qubit blocks take the AVX2 kernels before AVX-512 too, with the same bits: on a Zen 4/5
+        // EPYC (--kernels) the register kernel ran 0.68 ns per amplitude against AVX-512's 0.87–1.09,
+        // and the low-qubit one 0.65–0.72 against 1.2–2.5. From three qubits AVX-512 wins (1.36 against 1.78).
+        else if (_vectors == 4 && _xors.Length == 1 && (TwoQubitsOnAvx2 || !UseAvx512))
         {
             Sweep.Runs(state, _vectorSorted, new Avx2TwoRun(this));
         }
-        else if (_lowRe is not null)
+        else if (_lowRe is not null && (TwoQubitsOnAvx2 || !UseAvx512))
         {
             RunLowTwo(state);
+        }
+        else if (UseAvx512)
+        {
+            Sweep.Runs(state, _vectorSorted, new VectorRun<Quad512, System.Runtime.Intrinsics.Vector512<double>>(this));
         }
         else if (_terms >= WideTerms || _vectors == 1)
         {

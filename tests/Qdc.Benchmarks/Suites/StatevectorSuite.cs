@@ -13,7 +13,7 @@ namespace Qdc.Benchmarks.Suites;
 /// the same run: a plain in-place read+write sweep over the same complex128 array.
 /// Runs apply cache blocking unless marked unblocked. Arguments: qubit counts (default 24 26 28),
 /// optionally <c>--threads N</c>, <c>--repeat N</c> (best of N runs), <c>--local N</c> (cache-blocking chunk qubits), <c>--rows 0u,0,3,3o,3d,4g</c> (fusion
-/// widths, u for unblocked, o for cache-blocking passes of consecutive gates instead of planned over the dependency DAG, g for the widest blocks regardless of the kernels' costs, d for two-qubit blocks priced as dense even where the two-term kernel runs them); <c>--kernels</c> times the dense kernels alone instead; <c>--plan</c> fuses and plans without running.
+/// widths, u for unblocked, o for cache-blocking passes of consecutive gates instead of planned over the dependency DAG, g for the widest blocks regardless of the kernels' costs, d for two-qubit blocks priced as dense even where the two-term kernel runs them, w for two-qubit blocks on the AVX-512 kernel where it is on); <c>--kernels</c> times the dense kernels alone instead; <c>--plan</c> fuses and plans without running.
 /// </summary>
 public sealed class StatevectorSuite : ISuite
 {
@@ -27,7 +27,7 @@ public sealed class StatevectorSuite : ISuite
         int threads = 2;
         bool kernels = false, planOnly = false;
         int repeat = 1;
-        (int Fusion, bool Blocked, bool Greedy, bool Dense, bool InOrder)[] rows = [(0, false, false, false, false), (0, true, false, false, false), (2, true, false, false, false), (3, false, false, false, false), (3, true, false, false, true), (3, true, false, false, false), (3, true, false, true, false), (3, true, true, false, false), (4, true, false, false, false), (4, true, true, false, false), (5, true, false, false, false)];
+        (int Fusion, bool Blocked, bool Greedy, bool Dense, bool InOrder, bool Wide)[] rows = [(0, false, false, false, false, false), (0, true, false, false, false, false), (2, true, false, false, false, false), (3, false, false, false, false, false), (3, true, false, false, true, false), (3, true, false, false, false, false), (3, true, false, true, false, false), (3, true, true, false, false, false), (4, true, false, false, false, false), (4, true, true, false, false, false), (5, true, false, false, false, false)];
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--kernels")
@@ -48,7 +48,7 @@ public sealed class StatevectorSuite : ISuite
             }
             else if (args[i] == "--rows" && i + 1 < args.Length)
             {
-                rows = [.. args[++i].Split(',').Select(r => (int.Parse(r.TrimEnd('u', 'g', 'd', 'o'), CultureInfo.InvariantCulture), !r.Contains('u'), r.Contains('g'), r.Contains('d'), r.Contains('o')))];
+                rows = [.. args[++i].Split(',').Select(r => (int.Parse(r.TrimEnd('u', 'g', 'd', 'o', 'w'), CultureInfo.InvariantCulture), !r.Contains('u'), r.Contains('g'), r.Contains('d'), r.Contains('o'), r.Contains('w')))];
             }
             else if (args[i] == "--threads" && i + 1 < args.Length)
             {
@@ -87,7 +87,7 @@ public sealed class StatevectorSuite : ISuite
             Floor(state, 5, floors);
             output.WriteLine(string.Create(c, $"{n} qubits, {gates} gates: floor {floors.Min() * 1e3:F1} ms per sweep = {floors.Min() * 1e9 / amps:F3} ns per amplitude"));
             var results = new List<(string Label, double Seconds, double Cpu, int Sweeps, double Compile)>();
-            foreach (var (fusion, blocked, greedy, dense, inOrder) in rows)
+            foreach (var (fusion, blocked, greedy, dense, inOrder, wide) in rows)
             {
                 // The machine may be shared: sample the floor between runs, report best and median.
                 Floor(state, 3, floors);
@@ -95,6 +95,7 @@ public sealed class StatevectorSuite : ISuite
                 GateFuser.CostAware = !greedy;
                 FusionCost.TwoTermPriced = !dense;
                 CacheBlocking.InOrder = inOrder;
+                Qdc.Simulation.Kernels.DenseKernel.TwoQubitsOnAvx2 = !wide;
                 var sw = Stopwatch.StartNew();
                 var program = CompiledCircuit.Compile(circuit, fusion);
                 double compile = sw.Elapsed.TotalSeconds;
@@ -110,7 +111,7 @@ public sealed class StatevectorSuite : ISuite
                     var used = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
                     cpu = used < cpu ? used : cpu;
                 }
-                string label = (fusion == 0 ? "unfused" : $"fused ≤{fusion}") + (greedy ? ", widest" : "") + (dense ? ", no two-term" : "") + (blocked ? "" : ", unblocked") + (inOrder ? ", in order" : "");
+                string label = (fusion == 0 ? "unfused" : $"fused ≤{fusion}") + (greedy ? ", widest" : "") + (dense ? ", no two-term" : "") + (blocked ? "" : ", unblocked") + (inOrder ? ", in order" : "") + (wide ? ", 2q on AVX-512" : "");
                 if (blocked)
                 {
                     sw.Restart();
@@ -126,6 +127,7 @@ public sealed class StatevectorSuite : ISuite
             }
             CacheBlocking.Enabled = true;
             CacheBlocking.InOrder = false;
+            Qdc.Simulation.Kernels.DenseKernel.TwoQubitsOnAvx2 = true;
             GateFuser.CostAware = true;
             FusionCost.TwoTermPriced = true;
             Floor(state, 3, floors);

@@ -154,9 +154,13 @@ public class KernelTests
         var options = new SimulationOptions { FusionMaxQubits = fusion, Threads = 1 };
         var vector = Simulator.Run(circuit, options).State!;
         bool wide = Qdc.Simulation.Kernels.DenseKernel.UseAvx512;
-        StateVector avx2, scalar;
+        StateVector avx2, scalar, twoQubitsWide;
         try
         {
+            // Two-qubit blocks on the AVX-512 kernel (where there is one; the default runs them on AVX2's).
+            Qdc.Simulation.Kernels.DenseKernel.TwoQubitsOnAvx2 = false;
+            twoQubitsWide = Simulator.Run(circuit, options).State!;
+            Qdc.Simulation.Kernels.DenseKernel.TwoQubitsOnAvx2 = true;
             Qdc.Simulation.Kernels.DenseKernel.UseAvx512 = false;
             avx2 = Simulator.Run(circuit, options).State!;
             Qdc.Simulation.Kernels.ComplexOps.UseAvx = false;
@@ -166,7 +170,9 @@ public class KernelTests
         {
             Qdc.Simulation.Kernels.ComplexOps.UseAvx = true;
             Qdc.Simulation.Kernels.DenseKernel.UseAvx512 = wide;
+            Qdc.Simulation.Kernels.DenseKernel.TwoQubitsOnAvx2 = true;
         }
+        Assert.True(vector.Amplitudes.SequenceEqual(twoQubitsWide.Amplitudes));
         Assert.True(vector.Amplitudes.SequenceEqual(avx2.Amplitudes));
         Assert.True(vector.Amplitudes.SequenceEqual(scalar.Amplitudes));
     }
