@@ -156,7 +156,7 @@ internal static class CompileCommand
             {
                 say.WriteLine(approximated);
             }
-            say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"makespan {Duration.Format(schedule.MakespanSeconds)} (critical path {Duration.Format(schedule.CriticalPathSeconds)}), estimated success {SuccessText(schedule.Log10SuccessProbability)}"));
+            say.WriteLine(string.Create(CultureInfo.InvariantCulture, $"makespan {Duration.Format(schedule.MakespanSeconds)} (critical path {Duration.Format(schedule.CriticalPathSeconds)}), estimated success {SuccessText(schedule.Log10SuccessProbability)}{Causes(schedule.Success)}"));
             say.WriteLine($"wrote {string.Join(", ", files.Paths)} in {dir}");
             if (isJson)
             {
@@ -177,6 +177,10 @@ internal static class CompileCommand
     }
 
     // Long runs on short-T2 QPUs make the estimate underflow a double: past 1e-4 the exponent says more.
+    // Below 10% the causes are named, so 10^-1041 says that idle qubits decohered, not that qdc failed.
+    private static string Causes(SuccessEstimate success) => success.Log10Total >= -1 ? "" :
+        $" (idle qubits {SuccessText(success.Log10Idle)}, gates {SuccessText(success.Log10Gates)}, pairs {SuccessText(success.Log10Pairs)})";
+
     private static string SuccessText(double log10) =>
         log10 >= -4 ? Math.Pow(10, log10).ToString("G3", CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"10^{log10:F1}");
 

@@ -31,7 +31,7 @@ public sealed class Schedule
         ImmutableArray<LinkUsage> links,
         ImmutableArray<int> peakCommQubits,
         ImmutableArray<double> qpuBusySeconds,
-        double log10Success,
+        SuccessEstimate success,
         ImmutableArray<string> warnings,
         int[] operandOffset,
         int[] operandSlot,
@@ -49,7 +49,7 @@ public sealed class Schedule
         Links = links;
         PeakCommQubits = peakCommQubits;
         QpuBusySeconds = qpuBusySeconds;
-        Log10SuccessProbability = log10Success;
+        Success = success;
         Warnings = warnings;
         _operandOffset = operandOffset;
         _operandSlot = operandSlot;
@@ -85,7 +85,10 @@ public sealed class Schedule
     public ImmutableArray<double> QpuBusySeconds { get; }
 
     /// <summary>log10 of <see cref="SuccessProbability"/>, which underflows to 0 on long programs.</summary>
-    public double Log10SuccessProbability { get; }
+    public double Log10SuccessProbability => Success.Log10Total;
+
+    /// <summary>The success estimate by cause.</summary>
+    public SuccessEstimate Success { get; }
 
     /// <summary>Estimated probability that no error occurs: gate errors, pair fidelities at use, idle decoherence.</summary>
     public double SuccessProbability => Math.Pow(10, Log10SuccessProbability);

@@ -29,7 +29,7 @@ internal static class ScheduleBuilder
         }
 
         var pairs = ImmutableArray.CreateBuilder<ScheduledPair>(program.EprPairs.Length);
-        double log10 = 0;
+        double log10Pairs = 0, log10Gates = 0;
         foreach (var pair in program.EprPairs)
         {
             int t = pair.Operation;
@@ -39,7 +39,7 @@ internal static class ScheduleBuilder
             double waitA = Wait(g, g.PairOccA[p], run, delivered);
             double waitB = Wait(g, g.PairOccB[p], run, delivered);
             double atUse = PairDecay.Fidelity(plan.Fidelity, waitA, topology.Qpus[pair.QpuA].T2, waitB, topology.Qpus[pair.QpuB].T2);
-            log10 += Math.Log10(atUse);
+            log10Pairs += Math.Log10(atUse);
             pairs.Add(new ScheduledPair(
                 run.Start[t], run.Start[t] + g.GenerationTime[p], delivered,
                 g.PairOccA[p] < 0 ? -1 : run.OccSlot[g.PairOccA[p]],
@@ -74,10 +74,10 @@ internal static class ScheduleBuilder
             if (g.IsTask[t] && g.PairOfTask[t] < 0)
             {
                 busy[g.Qpu[t]] += g.Duration[t];
-                log10 += Math.Log10(1 - ErrorOf(ops[t], ErrorRates.For(topology.Qpus[g.Qpu[t]].Platform)));
+                log10Gates += Math.Log10(1 - ErrorOf(ops[t], ErrorRates.For(topology.Qpus[g.Qpu[t]].Platform)));
             }
         }
-        log10 += IdleLog10(g, run, topology);
+        var success = new SuccessEstimate(log10Gates, log10Pairs, IdleLog10(g, run, topology));
 
         var slots = new int[g.OperandOcc.Length];
         for (int k = 0; k < slots.Length; k++)
@@ -101,7 +101,7 @@ internal static class ScheduleBuilder
             program, topology, timing, makespan, criticalPath,
             ImmutableCollectionsMarshal.AsImmutableArray(start), ImmutableCollectionsMarshal.AsImmutableArray(end),
             pairs.MoveToImmutable(), messages.ToImmutable(), links.MoveToImmutable(),
-            [.. run.PeakComm], [.. busy], log10, [.. warnings],
+            [.. run.PeakComm], [.. busy], success, [.. warnings],
             g.OperandOffset, slots, registers);
     }
 
@@ -118,20 +118,33 @@ internal static class ScheduleBuilder
     };
 
     /// <summary>
-    /// Dephasing while a qubit idles between its first and last operation: a factor exp(−idle/T2)
-    /// per data qubit and per communication-qubit occupancy (from its first use; the wait before it
-    /// is already in the pair's decayed fidelity).
+    /// Dephasing while a qubit holding state idles: a factor exp(−idle/T2) per data qubit and per
+    /// communication-qubit occupancy (from its first use; the wait before it is already in the
+    /// pair's decayed fidelity). A measurement ends what a qubit holds and a reset starts anew, so
+    /// a home qubit whose state was teleported away, or a spare a visitor left, does not count
+    /// as idle until it holds state again.
     /// </summary>
     private static double IdleLog10(TaskGraph g, ListScheduler run, Topology.Topology topology)
     {
         var program = g.Program;
         int qubits = program.Circuit.QubitCount;
         int wires = qubits + g.OccupancyCount;
+        // The open stretch of each wire: first start, last end, and the time spent in operations.
         var first = new double[wires];
         var last = new double[wires];
         var busy = new double[wires];
         var qpu = new int[wires];
         Array.Fill(first, double.PositiveInfinity);
+        double ln = 0;
+        void Close(int w)
+        {
+            double t2 = topology.Qpus[qpu[w]].T2;
+            if (double.IsFinite(first[w]) && t2 > 0)
+            {
+                ln -= Math.Max(0, last[w] - first[w] - busy[w]) / t2;
+            }
+            (first[w], last[w], busy[w]) = (double.PositiveInfinity, 0, 0);
+        }
         var ops = program.Circuit.Operations;
         for (int t = 0; t < g.Count; t++)
         {
@@ -144,20 +157,23 @@ internal static class ScheduleBuilder
             {
                 int occ = g.OperandOcc[g.OperandOffset[t] + s];
                 int w = occ < 0 ? op.Qubits[s] : qubits + occ;
+                if (op is ResetOperation)
+                {
+                    Close(w);
+                }
                 first[w] = Math.Min(first[w], run.Start[t]);
                 last[w] = Math.Max(last[w], run.End[t]);
                 busy[w] += g.Duration[t];
                 qpu[w] = program.QpuOfQubit[op.Qubits[s]];
+                if (op is MeasureOperation)
+                {
+                    Close(w);
+                }
             }
         }
-        double ln = 0;
         for (int w = 0; w < wires; w++)
         {
-            double t2 = topology.Qpus[qpu[w]].T2;
-            if (double.IsFinite(first[w]) && t2 > 0)
-            {
-                ln -= Math.Max(0, last[w] - first[w] - busy[w]) / t2;
-            }
+            Close(w);
         }
         return ln / Math.Log(10);
     }

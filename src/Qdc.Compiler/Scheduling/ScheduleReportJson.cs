@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Qdc.Compiler.Scheduling;
 
-/// <summary>report.json's "schedule" object: per-link pairs and utilisation, peak communication qubits, QPU busy time, success estimate.</summary>
+/// <summary>report.json's "schedule" object: per-link pairs and utilisation, peak communication qubits, QPU busy time, success estimate and its causes.</summary>
 public static class ScheduleReportJson
 {
     public static void WriteObject(Utf8JsonWriter w, Schedule schedule)
@@ -25,6 +25,12 @@ public static class ScheduleReportJson
             w.WriteNumber("utilisation", u.Utilisation);
             w.WriteEndObject();
         }
+        w.WriteEndObject();
+        // By cause, so a tiny estimate says why (on ms schedules of superconducting QPUs: idling).
+        w.WriteStartObject("log10SuccessBy");
+        w.WriteNumber("gates", schedule.Success.Log10Gates);
+        w.WriteNumber("idle", schedule.Success.Log10Idle);
+        w.WriteNumber("pairs", schedule.Success.Log10Pairs);
         w.WriteEndObject();
         w.WriteNumber("log10SuccessProbability", schedule.Log10SuccessProbability);
         w.WriteStartObject("peakCommQubits");
