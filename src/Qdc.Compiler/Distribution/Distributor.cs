@@ -16,6 +16,9 @@ namespace Qdc.Compiler.Distribution;
 /// </summary>
 public static class Distributor
 {
+    /// <summary>Above this many operations <see cref="LowerBest"/> ignores its cost (and so does not try the unparked lowering).</summary>
+    public const int CostedOperationLimit = 200_000;
+
     /// <summary>Throws InvalidOperationException when the topology's communication qubits cannot carry the placement.</summary>
     public static DistributedProgram Lower(Placement placement, Topology.Topology topology, DistributionOptions? options = null)
     {
@@ -53,7 +56,8 @@ public static class Distributor
     /// the fewer pairs, then the fewer operations, then the placement itself. With a cost, each is also lowered without
     /// parking visitors (<see cref="DistributionOptions.ParkVisitors"/>): parking frees a
     /// communication qubit for two local CX, which only pays where qubits are short. The compiler
-    /// passes the schedule's makespan, so a pair saved does not win at any price in time.
+    /// passes the schedule's makespan, so a pair saved does not win at any price in time. Programs
+    /// above <see cref="CostedOperationLimit"/> operations are not scheduled here.
     /// </summary>
     public static (Placement Placement, DistributedProgram Program)? LowerBest(Placement placement, Topology.Topology topology, DistributionOptions options, DiagnosticBag diagnostics, string topologyPath = "topology", Func<DistributedProgram, double>? cost = null)
     {
@@ -71,6 +75,11 @@ public static class Distributor
         if (placement.TeledataAlternative is { } alternative && Lower(alternative, topology, options, new DiagnosticBag(), topologyPath) is { } other)
         {
             candidates.Add((alternative, other));
+        }
+        // Scheduling every candidate costs seconds on the biggest programs: there the pairs decide.
+        if (candidates.Any(c => c.Program.Circuit.Operations.Length > CostedOperationLimit))
+        {
+            cost = null;
         }
         if (cost is not null)
         {
