@@ -53,11 +53,11 @@ public static class Distributor
     /// but with the auto and teledata strategies the placement's
     /// <see cref="Placement.TeledataAlternative"/> is lowered too, and the better program is kept,
     /// with the placement it came from: the lower <paramref name="cost"/> when one is given, then
-    /// the fewer pairs, then the fewer operations, then the placement itself. With a cost, each is also lowered without
-    /// parking visitors (<see cref="DistributionOptions.ParkVisitors"/>): parking frees a
-    /// communication qubit for two local CX, which only pays where qubits are short. The compiler
-    /// passes the schedule's makespan, so a pair saved does not win at any price in time. Programs
-    /// above <see cref="CostedOperationLimit"/> operations are not scheduled here.
+    /// the fewer pairs, then the fewer operations, then the placement itself. With a cost, each
+    /// lowering that parked a visitor (<see cref="DistributionOptions.ParkVisitors"/>) is also
+    /// tried without: parking frees a communication qubit for two local CX, which only pays where
+    /// qubits are short. The compiler passes the schedule's makespan, so a pair saved does not win
+    /// at any price in time. Above <see cref="CostedOperationLimit"/> operations the cost is ignored.
     /// </summary>
     public static (Placement Placement, DistributedProgram Program)? LowerBest(Placement placement, Topology.Topology topology, DistributionOptions options, DiagnosticBag diagnostics, string topologyPath = "topology", Func<DistributedProgram, double>? cost = null)
     {

@@ -48,9 +48,9 @@ internal sealed partial class Lowering
 
     /// <summary>
     /// Moves a visitor that has just landed in a communication qubit into a spare data qubit, so the
-    /// communication qubit is free for the next pair while the visitor stays (on a link walked by
-    /// visitors one after another, a held qubit would make each wait for the last to leave). Two CX
-    /// swap a state into a qubit in |0⟩; one used before is reset first.
+    /// communication qubit is free for other pairs while the visitor stays (and the lowering need
+    /// not send it home early to make room). Two CX swap a state into a qubit in |0⟩; one used
+    /// before is reset first.
     /// </summary>
     private void Park(int comm, int spare, bool fresh)
     {
