@@ -141,6 +141,28 @@ public class VisitorParkingTests
         Assert.Single(program.Circuit.Operations, op => op is ResetOperation && op.Qubits[0] is int r && program.QpuOfQubit[r] == 1 && !program.IsCommQubit[r] && program.DataQubitMap.IndexOf(r) < 0);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ParkedProgramsRunAsNodeProgramsAndJoinBackToTheSource(bool twoStays)
+    {
+        var placement = twoStays ? TwoStays() : TwoVisitors();
+        var topology = DistributionFixtures.AllToAll(2, twoStays ? 3 : 4);
+        var program = Distributor.Lower(placement, topology, Auto);
+        Assert.True(program.ParkedVisits > 0);
+        var schedule = Scheduler.Schedule(program, topology, new SchedulerOptions(), out string? why);
+        Assert.True(schedule is not null, why);
+        var bag = new DiagnosticBag();
+        var nodes = Qdc.Compiler.Emission.NodeEmitter.Emit(program, topology, bag, schedule);
+        Assert.False(bag.HasErrors, string.Join("\n", bag.Items));
+        // QPU 1's node declares the spares among its data qubits, never more than it has.
+        Assert.Contains($"qubit[{topology.Qpus[1].DataQubits}] data;", nodes[1].Text, StringComparison.Ordinal);
+        var (joined, diagnostics) = Qdc.Tests.Emission.NodeFixtures.Join(nodes.Select(n => (n.FileName, n.Text)));
+        Assert.True(joined is not null, string.Join("\n", diagnostics.Items));
+        var r = Qdc.Tests.Emission.NodeFixtures.Validate(placement.Normalized, joined);
+        Assert.True(r.Equivalent, r.ToString());
+    }
+
     [Fact]
     public void ADroppedParkingCxIsCaught()
     {
