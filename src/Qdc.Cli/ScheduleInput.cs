@@ -41,9 +41,12 @@ internal sealed class ScheduleInput
         Protocol = parse.GetValue(Protocol) == "bbpssw" ? DistillationProtocol.Bbpssw : DistillationProtocol.Dejmps,
     };
 
+    // The schedules Cost made, by program (reference): Run reuses the chosen program's.
+    private readonly Dictionary<DistributedProgram, Schedule?> _scheduled = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>What <see cref="Distributor.LowerBest"/> minimises between two lowerings (<see cref="Scheduler.MakespanCost"/>).</summary>
     public Func<DistributedProgram, double> Cost(ParseResult parse, Compiler.Topology.Topology topology) =>
-        Scheduler.MakespanCost(topology, Options(parse));
+        Scheduler.MakespanCost(topology, Options(parse), _scheduled);
 
     /// <summary>The schedule, or null with the exit code after saying why on stderr.</summary>
     public Schedule? Run(ParseResult parse, DistributedProgram program, Compiler.Topology.Topology topology, TextWriter stderr, out int exitCode)
@@ -56,7 +59,10 @@ internal sealed class ScheduleInput
             exitCode = ExitCodes.Usage;
             return null;
         }
-        var schedule = Scheduler.Schedule(program, topology, Options(parse), out string? infeasible);
+        string? infeasible = null;
+        var schedule = _scheduled.TryGetValue(program, out var made) && made is not null
+            ? made
+            : Scheduler.Schedule(program, topology, Options(parse), out infeasible);
         if (schedule is null)
         {
             stderr.WriteLine($"qdc: infeasible: {infeasible}");

@@ -89,9 +89,19 @@ public static class Scheduler
     /// at any price in time. Not the estimated success: on millisecond schedules of superconducting
     /// QPUs it is decoherence-dominated (10^-100 and less) and counts each qubit's idle window
     /// between its first and last operation, which rewarded a slower program on QASMBench's dnn_n33.
+    /// Each schedule made (null: infeasible) goes into <paramref name="schedules"/> when given, so
+    /// the chosen program need not be scheduled again.
     /// </summary>
-    public static Func<DistributedProgram, double> MakespanCost(Topology.Topology topology, SchedulerOptions options) =>
-        program => Schedule(program, topology, options, out _)?.MakespanSeconds ?? double.PositiveInfinity;
+    public static Func<DistributedProgram, double> MakespanCost(Topology.Topology topology, SchedulerOptions options, IDictionary<DistributedProgram, Schedule?>? schedules = null) =>
+        program =>
+        {
+            var schedule = Schedule(program, topology, options, out _);
+            if (schedules is not null)
+            {
+                schedules[program] = schedule;
+            }
+            return schedule?.MakespanSeconds ?? double.PositiveInfinity;
+        };
 
     /// <summary>
     /// A proven lower bound on the makespan <see cref="Schedule"/> returns (see <see cref="StorageBound"/>):
