@@ -23,11 +23,35 @@ public static class MultilevelPartitioner
         int attempts = options.Attempts > 0 ? options.Attempts : DefaultAttempts(graph);
         var results = new (int[]? BlockOf, long Objective)[attempts];
         bool netlist = !HasZeroWeightVertex(graph);
-        Parallel.For(
-            0,
-            attempts,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
-            a => results[a] = new MultilevelRun(graph, cost, options, SplitMix64.Derive(options.Seed, (ulong)a), LimitPerBlock(options, a), netlist).Run());
+        // Attempts run in batches of a fixed size, so where they stop does not depend on the
+        // thread count. When the count is chosen by size, a batch that finds nothing better than
+        // the batches before it ends the search: on small circuits most attempts land on the same
+        // few objectives, and the 128 a tiny one allows cost most of a small compile's time.
+        int batch = options.Attempts > 0 ? attempts : Math.Min(attempts, AttemptBatch);
+        long bestSoFar = long.MaxValue;
+        int ran = 0;
+        while (ran < attempts)
+        {
+            int from = ran, to = Math.Min(attempts, ran + batch);
+            Parallel.For(
+                from,
+                to,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) },
+                a => results[a] = new MultilevelRun(graph, cost, options, SplitMix64.Derive(options.Seed, (ulong)a), LimitPerBlock(options, a), netlist).Run());
+            ran = to;
+            long batchBest = long.MaxValue;
+            for (int a = from; a < to; a++)
+            {
+                batchBest = Math.Min(batchBest, results[a].Objective);
+            }
+            if (batchBest >= bestSoFar)
+            {
+                break;
+            }
+            bestSoFar = batchBest;
+        }
+        results = results[..ran];
+        attempts = ran;
         int best = -1;
         for (int a = 0; a < attempts; a++)
         {
@@ -94,6 +118,9 @@ public static class MultilevelPartitioner
     }
 
     private const int RecombineRounds = 3;
+
+    // Attempts per batch when their number is chosen by size (see Partition).
+    private const int AttemptBatch = 16;
 
     /// <summary>
     /// Flows on the winner, then FM to follow up what they moved, while the flows improve. Only

@@ -83,6 +83,20 @@ public class PartitionerTests
     }
 
     [Fact]
+    public void DefaultAttemptsStopTheSameWayWhateverTheThreadCount()
+    {
+        // Small enough for the size-chosen count (128) to run in batches that may stop early.
+        for (int seed = 0; seed < 4; seed++)
+        {
+            var g = Random(50 + seed, 40, 70, 4, 2);
+            var cost = new AllToAllBlockCost(BlockCapacities.FromEpsilon(g.TotalVertexWeight, 3, 0.05));
+            var one = MultilevelPartitioner.Partition(g, cost, new PartitionOptions { Seed = (ulong)seed, MaxDegreeOfParallelism = 1 });
+            var three = MultilevelPartitioner.Partition(g, cost, new PartitionOptions { Seed = (ulong)seed, MaxDegreeOfParallelism = 3 });
+            Assert.Equal(one.BlockOf.ToArray(), three.BlockOf.ToArray());
+        }
+    }
+
+    [Fact]
     public void OptimalOnTinyInstancesAgainstBruteForce()
     {
         for (int seed = 0; seed < 10; seed++)
