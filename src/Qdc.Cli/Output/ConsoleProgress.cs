@@ -6,7 +6,9 @@ namespace Qdc.Cli.Output;
 /// <summary>
 /// Progress for long runs: once a run has taken a second, the current phase and the elapsed time
 /// are redrawn on one standard-error line, and cleared at the end. Only when standard error is a
-/// terminal, so logs and pipes never see it.
+/// terminal, so logs and pipes never see it. It draws from a thread of its own, not a thread-pool
+/// timer: the partitioner's and the simulator's parallel loops can hold every pool thread for the
+/// whole of a long run, which is exactly when the progress line is wanted.
 /// </summary>
 internal sealed class ConsoleProgress : IDisposable
 {
@@ -15,7 +17,8 @@ internal sealed class ConsoleProgress : IDisposable
 
     private readonly TextWriter? _stderr;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly Timer? _timer;
+    private readonly Thread? _thread;
+    private readonly ManualResetEventSlim _stop = new();
     private readonly Lock _gate = new();
     private string _phase = "";
     private bool _drawn;
@@ -25,7 +28,8 @@ internal sealed class ConsoleProgress : IDisposable
         if (enabled)
         {
             _stderr = stderr;
-            _timer = new Timer(_ => Draw(), null, Delay, Interval);
+            _thread = new Thread(Run) { IsBackground = true, Name = "qdc progress" };
+            _thread.Start();
         }
     }
 
@@ -44,6 +48,19 @@ internal sealed class ConsoleProgress : IDisposable
     internal static string Line(string phase, TimeSpan elapsed) =>
         string.Create(CultureInfo.InvariantCulture, $"qdc: {phase}… {elapsed.TotalSeconds:F1} s");
 
+    private void Run()
+    {
+        if (_stop.Wait(Delay))
+        {
+            return;
+        }
+        do
+        {
+            Draw();
+        }
+        while (!_stop.Wait(Interval));
+    }
+
     private void Draw()
     {
         lock (_gate)
@@ -61,7 +78,9 @@ internal sealed class ConsoleProgress : IDisposable
 
     public void Dispose()
     {
-        _timer?.Dispose();
+        _stop.Set();
+        _thread?.Join();
+        _stop.Dispose();
         lock (_gate)
         {
             if (_drawn)
