@@ -22,6 +22,7 @@ internal sealed class ConsoleProgress : IDisposable
     private readonly Lock _gate = new();
     private string _phase = "";
     private bool _drawn;
+    private bool _disposed;
 
     public ConsoleProgress(TextWriter stderr, bool enabled)
     {
@@ -78,6 +79,11 @@ internal sealed class ConsoleProgress : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         _stop.Set();
         _thread?.Join();
         _stop.Dispose();

@@ -20,12 +20,12 @@ public class ConsoleProgressTests
     [Fact]
     public void An_enabled_progress_draws_after_a_second_and_clears_its_line()
     {
-        // The timer writes from the thread pool while the test reads, so the writer takes a lock.
+        // The progress thread writes while the test reads, so the writer takes a lock.
         var err = new LockedWriter();
         using (var progress = new ConsoleProgress(err, enabled: true))
         {
             progress.Phase("lowering");
-            // The timer runs late on a loaded machine: wait for its first line. Nothing drawn before a
+            // The progress thread runs late on a loaded machine: wait for its first line. Nothing drawn before a
             // second is checked below, by the time the first line shows (not by reading at once,
             // which a descheduled test thread could do after the first draw).
             var clock = System.Diagnostics.Stopwatch.StartNew();
