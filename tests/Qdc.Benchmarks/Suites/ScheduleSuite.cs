@@ -32,6 +32,9 @@ public sealed class ScheduleSuite : ISuite
 
     // --no-park and --no-greedy: the rows as they were before visitors were parked and the greedy grant rule tried.
     private static bool s_park = true;
+
+    // --seed N: the partitioner's seed (qdc compile's default is 1).
+    private static ulong s_seed = 1;
     private static SchedulerOptions s_options = new();
 
     public string Name => "schedule";
@@ -47,6 +50,12 @@ public sealed class ScheduleSuite : ISuite
         {
             s_strategy = args[at + 1] == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
             args = [.. args.Take(at), .. args.Skip(at + 2)];
+        }
+        int seedAt = Array.IndexOf(args, "--seed");
+        if (seedAt >= 0 && seedAt + 1 < args.Length)
+        {
+            s_seed = ulong.Parse(args[seedAt + 1], CultureInfo.InvariantCulture);
+            args = [.. args.Take(seedAt), .. args.Skip(seedAt + 2)];
         }
         s_park = !args.Contains("--no-park");
         s_options = args.Contains("--no-greedy") ? new SchedulerOptions { Rules = [GrantRule.Cautious, GrantRule.Reserve] } : new SchedulerOptions();
@@ -133,8 +142,8 @@ public sealed class ScheduleSuite : ISuite
         }
         var unitary = circuit.WithOperations([.. circuit.Operations.Where(o => o is GateOperation)]);
         var topology = Center(k, (unitary.QubitCount / k) + 1, comm);
-        // What `qdc compile` makes: seed 1, by default the auto strategy (teledata allowed), keeping the lowering with the shorter schedule.
-        var placement = CircuitPartitioner.Place(unitary, topology, new PartitionOptions { Seed = 1, Teledata = s_strategy != DistributionStrategy.Telegate }) ?? throw new InvalidOperationException(name);
+        // What `qdc compile` makes: seed 1 (or --seed), by default the auto strategy (teledata allowed), keeping the lowering with the shorter schedule.
+        var placement = CircuitPartitioner.Place(unitary, topology, new PartitionOptions { Seed = s_seed, Teledata = s_strategy != DistributionStrategy.Telegate }) ?? throw new InvalidOperationException(name);
         var bag = new DiagnosticBag();
         var (_, program) = Distributor.LowerBest(placement, topology, new DistributionOptions { Strategy = s_strategy, ParkVisitors = s_park }, bag, cost: Scheduler.MakespanCost(topology, s_options)) ?? throw new InvalidOperationException(string.Join("\n", bag.Items));
         return (topology, program);
