@@ -29,8 +29,7 @@ internal static class ProgramValidation
             stderr.WriteLine($"{skippedEarly}: a source bit is measured on more than one QPU, or used remotely after it was measured again; the joined circuit cannot order those values");
             return strict ? ExitCodes.Infeasible : ExitCodes.Success;
         }
-        var reference = TerminalMeasurements.Strip(source);
-        var candidate = TerminalMeasurements.Strip(joined.Circuit);
+        var (reference, candidate) = TerminalMeasurements.StripMatching(source, joined.Circuit);
         string skipped = strict ? "qdc: cannot validate" : "qdc: --validate skipped";
         int skipCode = strict ? ExitCodes.Infeasible : ExitCodes.Success;
         // The checker simulates the program reordered and compacted: a measured-and-reset qubit gives up its slot.

@@ -13,7 +13,9 @@ namespace Qdc.Simulation;
 /// phase, with its extra qubits disentangled from them.
 /// </summary>
 /// <remarks>
-/// Final measurements of the reference are ignored (compared is the state just before them).
+/// Final measurements of the reference are ignored (compared is the state just before them), and
+/// so are the candidate's, except that a bit either circuit measures before its end keeps every
+/// measurement into it in both (<see cref="TerminalMeasurements.StripMatching"/>).
 /// A reference with mid-circuit measurements, deterministic resets (e.g. after a measurement) and
 /// classically conditioned operations is checked branch by branch: the candidate's clbit i is the
 /// reference's clbit i for every reference clbit, each reference branch forces the same outcomes
@@ -37,7 +39,7 @@ public static partial class Equivalence
         var refOps = UnitaryPart(reference);
         if (refOps is null)
         {
-            candidate = TerminalMeasurements.Strip(candidate);
+            (reference, candidate) = TerminalMeasurements.StripMatching(reference, candidate);
         }
         candidate = LiveOrder.Reorder(candidate, [.. qubitMap]);
         var compact = QubitCompaction.Compact(candidate, [.. qubitMap], [.. outputMap]);
@@ -49,7 +51,7 @@ public static partial class Equivalence
         }
         if (refOps is null)
         {
-            return CheckBranches(TerminalMeasurements.Strip(reference), candidate, qubitMap, outputMap, options);
+            return CheckBranches(reference, candidate, qubitMap, outputMap, options);
         }
         var sim = options.Simulation;
         if (MemoryGuard.Check(candidate.QubitCount, sim, 2) is { } memory)

@@ -52,6 +52,19 @@ public class CompileCommandTests
     }
 
     [Fact]
+    public void QasmBenchBb84ValidatesThoughItsMeasuredQubitsGetCancellingPairs()
+    {
+        // Each qubit is measured, gets h, h or x, x (which the compiler cancels) and is measured
+        // again: the source measures mid-circuit and the node programs measure twice at the end.
+        // Validation once compared the source's collapsed state with the programs' uncollapsed one.
+        var source = Path.Combine(RepoPaths.Corpus, "qasmbench", "small", "bb84_n8", "bb84_n8.qasm");
+        var outDir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");
+        var (exit, output, err) = CliHarness.Run("compile", source, "--topology", Example("dc4.json"), "-o", outDir, "--validate");
+        Assert.True(exit == 0, err);
+        Assert.Contains("validated: equivalent", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GhzAlongALineValidatesWithOneEbit()
     {
         var outDir = Path.Combine(Path.GetTempPath(), $"qdc-compile-{Guid.NewGuid():N}");

@@ -73,8 +73,11 @@ internal static class NodeFixtures
         return (NodeJoiner.Join([.. parsed!], bag), bag);
     }
 
-    public static EquivalenceResult Validate(Circuit source, JoinedProgram joined) =>
-        Equivalence.Check(TerminalMeasurements.Strip(source), TerminalMeasurements.Strip(joined.Circuit), joined.StartMap, Check with { OutputQubitMap = joined.EndMap });
+    public static EquivalenceResult Validate(Circuit source, JoinedProgram joined)
+    {
+        var (reference, candidate) = TerminalMeasurements.StripMatching(source, joined.Circuit);
+        return Equivalence.Check(reference, candidate, joined.StartMap, Check with { OutputQubitMap = joined.EndMap });
+    }
 
     public static QdcTopology Load(string path)
     {

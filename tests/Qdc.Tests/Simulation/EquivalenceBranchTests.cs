@@ -99,4 +99,53 @@ public class EquivalenceBranchTests
         Assert.False(r.Equivalent);
         Assert.Contains("clbits", r.Message, StringComparison.Ordinal);
     }
+
+    // One qubit, one bit: ry, then the body.
+    private static Circuit Measured(Action<CircuitBuilder> body)
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 1);
+        b.AddClassicalRegister("c", 1);
+        b.Gate("ry", [0.9], 0);
+        body(b);
+        return b.Build();
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("h")]
+    public void AMeasurementFollowedByACancellingPairEqualsTheMeasurementAlone(string gate)
+    {
+        // The source measures mid-circuit; the compiled program, with the pair cancelled, measures
+        // last. Stripped alone, the candidate kept no measurement and was compared uncollapsed.
+        var reference = Measured(b => b.Measure(0, 0).Gate(gate, 0).Gate(gate, 0));
+        var candidate = Measured(b => b.Measure(0, 0));
+        foreach (var options in new[] { Exhaustive, Random })
+        {
+            var r = Equivalence.Check(reference, candidate, [0], options);
+            Assert.True(r.Equivalent, r.ToString());
+        }
+        // Measured twice, as QASMBench's bb84 does: both measurements stay, in both circuits.
+        var twice = Equivalence.Check(Measured(b => b.Measure(0, 0).Gate(gate, 0).Gate(gate, 0).Measure(0, 0)), Measured(b => b.Measure(0, 0).Measure(0, 0)), [0], Exhaustive);
+        Assert.True(twice.Equivalent, twice.ToString());
+        // And a candidate that forgot the collapse is still caught: it skips the measurement.
+        var wrong = Equivalence.Check(reference, Measured(_ => { }), [0], Exhaustive);
+        Assert.False(wrong.Equivalent);
+    }
+
+    [Fact]
+    public void MatchingStripKeepsABitsMeasurementsInBothWhenEitherMeasuresItMidCircuit()
+    {
+        var reference = Measured(b => b.Measure(0, 0).Gate("x", 0).Gate("x", 0).Measure(0, 0));
+        var candidate = Measured(b => b.Measure(0, 0).Measure(0, 0));
+        Assert.Single(TerminalMeasurements.Strip(reference).Operations.OfType<MeasureOperation>());
+        Assert.Empty(TerminalMeasurements.Strip(candidate).Operations.OfType<MeasureOperation>());
+        var (r, c) = TerminalMeasurements.StripMatching(reference, candidate);
+        Assert.Equal(2, r.Operations.OfType<MeasureOperation>().Count());
+        Assert.Equal(2, c.Operations.OfType<MeasureOperation>().Count());
+        // Terminal in both: stripped in both, as before.
+        var (r2, c2) = TerminalMeasurements.StripMatching(Measured(b => b.Measure(0, 0)), Measured(b => b.Measure(0, 0)));
+        Assert.Empty(r2.Operations.OfType<MeasureOperation>());
+        Assert.Empty(c2.Operations.OfType<MeasureOperation>());
+    }
 }
