@@ -45,17 +45,13 @@ public sealed class ScheduleSuite : ISuite
     {
         ArgumentNullException.ThrowIfNull(output);
         // --strategy telegate: the telegate-only programs of the partitioner issue (what these rows measured before stop 16).
-        int at = Array.IndexOf(args, "--strategy");
-        if (at >= 0 && at + 1 < args.Length)
+        if (TakeValue(ref args, "--strategy") is { } strategy)
         {
-            s_strategy = args[at + 1] == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
-            args = [.. args.Take(at), .. args.Skip(at + 2)];
+            s_strategy = strategy == "telegate" ? DistributionStrategy.Telegate : DistributionStrategy.Auto;
         }
-        int seedAt = Array.IndexOf(args, "--seed");
-        if (seedAt >= 0 && seedAt + 1 < args.Length)
+        if (TakeValue(ref args, "--seed") is { } seed)
         {
-            s_seed = ulong.Parse(args[seedAt + 1], CultureInfo.InvariantCulture);
-            args = [.. args.Take(seedAt), .. args.Skip(seedAt + 2)];
+            s_seed = ulong.Parse(seed, CultureInfo.InvariantCulture);
         }
         s_park = !args.Contains("--no-park");
         s_options = args.Contains("--no-greedy") ? new SchedulerOptions { Rules = [GrantRule.Cautious, GrantRule.Reserve] } : new SchedulerOptions();
@@ -81,6 +77,19 @@ public sealed class ScheduleSuite : ISuite
             Large(output);
         }
         return 0;
+    }
+
+    // The value after `name`, removed from the arguments with it; null when absent.
+    private static string? TakeValue(ref string[] args, string name)
+    {
+        int at = Array.IndexOf(args, name);
+        if (at < 0 || at + 1 >= args.Length)
+        {
+            return null;
+        }
+        string value = args[at + 1];
+        args = [.. args.Take(at), .. args.Skip(at + 2)];
+        return value;
     }
 
     private static void QasmBenchRows(TextWriter output, int comm)
