@@ -24,11 +24,16 @@ internal static unsafe class CacheBlocking
     /// <summary>Off only to measure or test what blocking changes.</summary>
     internal static bool Enabled { get; set; } = true;
 
+    /// <summary>Chunks move as 64-byte vectors where AVX-512 runs; off to test the plain copies other machines take.</summary>
+    internal static bool VectorCopies { get; set; } = true;
+
     /// <summary>Plans passes of consecutive gates, as before DAG planning; on only to measure what it changes.</summary>
     internal static bool InOrder { get; set; }
 
     [ThreadStatic]
     private static StateVector? s_buffer;
+
+
 
     public static void Apply(StateVector state, IReadOnlyList<CompiledGate> gates)
     {
@@ -343,6 +348,7 @@ internal static unsafe class CacheBlocking
         int contiguous = BitOperations.TrailingZeroCount(~localMask);
         long segment = 1L << contiguous;
         long segments = 1L << (local - contiguous);
+        ulong highMask = localMask & ~((1UL << contiguous) - 1);
         nint p = (nint)state.Pointer;
         Parallel.For(0, 1L << (n - local), new ParallelOptions { MaxDegreeOfParallelism = state.Threads }, chunk =>
         {
@@ -350,22 +356,83 @@ internal static unsafe class CacheBlocking
             var a = (Complex*)p;
             var b = buffer.Pointer;
             ulong outer = Deposit((ulong)chunk, outerMask);
-            long bytes = segment * sizeof(Complex);
-            for (long s = 0; s < segments; s++)
-            {
-                var src = a + (outer | Deposit((ulong)(s << contiguous), localMask));
-                Buffer.MemoryCopy(src, b + (s << contiguous), bytes, bytes);
-            }
+            Segments(a + outer, b, highMask, segments, segment, toBuffer: true);
             foreach (var g in run)
             {
                 g.Apply(buffer);
             }
-            for (long s = 0; s < segments; s++)
-            {
-                var dst = a + (outer | Deposit((ulong)(s << contiguous), localMask));
-                Buffer.MemoryCopy(b + (s << contiguous), dst, bytes, bytes);
-            }
+            Segments(a + outer, b, highMask, segments, segment, toBuffer: false);
         });
+    }
+
+    // Copies a chunk's segments between the state (from its first amplitude) and the buffer. Each
+    // next segment's offset is the next subset of the mask, (d − mask) & mask, not a bit deposit;
+    // segments of four amplitudes and more move as 64-byte vectors, and into the state with
+    // non-temporal stores: the pass does not read those lines again, and a plain store would first
+    // read each line it writes.
+    private static void Segments(Complex* state, Complex* buffer, ulong mask, long segments, long segment, bool toBuffer)
+    {
+        ulong d = 0;
+        if (!Avx512F.IsSupported || !VectorCopies || segment < 4)
+        {
+            long bytes = segment * sizeof(Complex);
+            for (long s = 0; s < segments; s++, d = (d - mask) & mask)
+            {
+                Complex* at = state + (long)d, b = buffer + (s * segment);
+                if (toBuffer)
+                {
+                    Buffer.MemoryCopy(at, b, bytes, bytes);
+                }
+                else
+                {
+                    Buffer.MemoryCopy(b, at, bytes, bytes);
+                }
+            }
+            return;
+        }
+        bool aligned = ((nint)state & 63) == 0;
+        long vectors = segment / 4;
+        // The segments lie apart, so the hardware prefetcher cannot run ahead: fetch one some segments on.
+        const int Ahead = 16;
+        ulong ahead = 0;
+        for (int k = 0; k < Ahead; k++)
+        {
+            ahead = (ahead - mask) & mask;
+        }
+        long lines = Math.Min(segment / 4, 64);
+        for (long s = 0; s < segments; s++, d = (d - mask) & mask, ahead = (ahead - mask) & mask)
+        {
+            double* at = (double*)(state + (long)d), b = (double*)(buffer + (s * segment));
+            if (s + Ahead < segments)
+            {
+                byte* next = (byte*)(state + (long)ahead);
+                for (long line = 0; line < lines; line++)
+                {
+                    Sse.Prefetch0(next + (64 * line));
+                }
+            }
+            if (toBuffer)
+            {
+                for (long v = 0; v < vectors; v++)
+                {
+                    Avx512F.Store(b + (8 * v), Avx512F.LoadVector512(at + (8 * v)));
+                }
+            }
+            else if (aligned)
+            {
+                for (long v = 0; v < vectors; v++)
+                {
+                    Avx512F.StoreAlignedNonTemporal(at + (8 * v), Avx512F.LoadVector512(b + (8 * v)));
+                }
+            }
+            else
+            {
+                for (long v = 0; v < vectors; v++)
+                {
+                    Avx512F.Store(at + (8 * v), Avx512F.LoadVector512(b + (8 * v)));
+                }
+            }
+        }
     }
 
     /// <summary>Scatters the low bits of <paramref name="x"/> to the set bits of <paramref name="mask"/>.</summary>
