@@ -108,12 +108,20 @@ public sealed unsafe class StateVector
     {
         CheckQubit(qubit);
         nint a = (nint)Pointer;
+        long step = 1L << qubit;
         double p = Math.Min(1, Sweep.Sum(Length, Threads, (s, e) =>
         {
+            // The runs of indices with the bit set, in increasing order: the same sum, term for
+            // term, as testing every index, reading only the half of the state that counts.
             double sum = 0;
-            for (long i = s; i < e; i++)
+            for (long i = s; i < e;)
             {
-                if ((i >> qubit & 1) != 0)
+                if ((i & step) == 0)
+                {
+                    i = (i | step) & ~(step - 1);
+                    continue;
+                }
+                for (long end = Math.Min(e, (i | (step - 1)) + 1); i < end; i++)
                 {
                     var z = ((Complex*)a)[i];
                     sum += (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
