@@ -33,8 +33,6 @@ internal static unsafe class CacheBlocking
     [ThreadStatic]
     private static StateVector? s_buffer;
 
-
-
     public static void Apply(StateVector state, IReadOnlyList<CompiledGate> gates)
     {
         int n = state.Qubits, local = LocalQubits;
@@ -390,7 +388,8 @@ internal static unsafe class CacheBlocking
             }
             return;
         }
-        bool aligned = ((nint)state & 63) == 0;
+        // StateVector starts on a 64-byte boundary and a segment holds at least qubits 0–2 (128 bytes).
+        System.Diagnostics.Debug.Assert(((nint)state & 63) == 0, "a chunk's segments start on 64-byte boundaries");
         long vectors = segment / 4;
         // The segments lie apart, so the hardware prefetcher cannot run ahead: fetch one some segments on.
         const int Ahead = 16;
@@ -399,7 +398,7 @@ internal static unsafe class CacheBlocking
         {
             ahead = (ahead - mask) & mask;
         }
-        long lines = Math.Min(segment / 4, 64);
+        long lines = Math.Min(vectors, 64);
         for (long s = 0; s < segments; s++, d = (d - mask) & mask, ahead = (ahead - mask) & mask)
         {
             double* at = (double*)(state + (long)d), b = (double*)(buffer + (s * segment));
@@ -418,18 +417,11 @@ internal static unsafe class CacheBlocking
                     Avx512F.Store(b + (8 * v), Avx512F.LoadVector512(at + (8 * v)));
                 }
             }
-            else if (aligned)
-            {
-                for (long v = 0; v < vectors; v++)
-                {
-                    Avx512F.StoreAlignedNonTemporal(at + (8 * v), Avx512F.LoadVector512(b + (8 * v)));
-                }
-            }
             else
             {
                 for (long v = 0; v < vectors; v++)
                 {
-                    Avx512F.Store(at + (8 * v), Avx512F.LoadVector512(b + (8 * v)));
+                    Avx512F.StoreAlignedNonTemporal(at + (8 * v), Avx512F.LoadVector512(b + (8 * v)));
                 }
             }
         }
