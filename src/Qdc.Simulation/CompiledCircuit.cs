@@ -67,6 +67,20 @@ internal sealed class CompiledCircuit
     /// <summary>As above; <paramref name="choose"/> also gets the clbit a measurement writes (-1 for a reset).</summary>
     public bool Execute(StateVector state, bool[] clbits, Func<int, int, double, int> choose)
     {
+        // Measured and reset qubits leave the amplitudes until a gate needs them again.
+        var packed = new PackedState(state);
+        try
+        {
+            return Execute(packed, clbits, choose);
+        }
+        finally
+        {
+            packed.Unpack();
+        }
+    }
+
+    private bool Execute(PackedState state, bool[] clbits, Func<int, int, double, int> choose)
+    {
         int events = 0;
         var run = new List<CompiledGate>();
         foreach (var s in Steps)
@@ -76,7 +90,7 @@ internal sealed class CompiledCircuit
                 run.Add(s.Gate!);
                 continue;
             }
-            CacheBlocking.Apply(state, run);
+            state.Apply(run);
             run.Clear();
             if (s.Condition is { } c && !c.Holds(clbits))
             {
@@ -84,7 +98,7 @@ internal sealed class CompiledCircuit
             }
             if (s.Kind == StepKind.Gate)
             {
-                s.Gate!.Apply(state);
+                state.Apply(s.Gate!);
                 continue;
             }
             double p1 = state.ProbabilityOfOne(s.Qubit);
@@ -94,17 +108,17 @@ internal sealed class CompiledCircuit
             {
                 return false;
             }
-            state.Collapse(s.Qubit, outcome, p);
+            state.Project(s.Qubit, outcome, p);
             if (s.Kind == StepKind.Measure)
             {
                 clbits[s.Clbit] = outcome == 1;
             }
-            else if (outcome == 1)
+            else
             {
-                state.Apply(Circuits.Gates.Gate.Create("x"), s.Qubit);
+                state.SetDropped(s.Qubit, false);
             }
         }
-        CacheBlocking.Apply(state, run);
+        state.Apply(run);
         return true;
     }
 }

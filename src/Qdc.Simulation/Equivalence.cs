@@ -249,40 +249,83 @@ public static partial class Equivalence
     /// <summary>
     /// ⟨φ|ρ|φ⟩ for ρ the candidate's reduced state on the mapped qubits: 1 exactly when they hold φ
     /// and the extra qubits are in a product with them. Also finds the first amplitude that differs
-    /// from φ ⊗ χ, χ being the best-matching state of the extra qubits.
+    /// from φ ⊗ χ, χ being the best-matching state of the extra qubits. Both passes run in fixed
+    /// chunks combined in index order, so the result does not depend on the thread count.
     /// </summary>
     private static double Compare(StateVector expected, StateVector actual, int[] map, int[] extra, out long index, out Complex want, out Complex got)
     {
-        var phi = expected.Amplitudes;
-        var psi = actual.Amplitudes;
-        var v = new Complex[1 << extra.Length];
-        for (int x = 0; x < psi.Length; x++)
+        var mapped = new BitGather(map, actual.Qubits);
+        var others = new BitGather(extra, actual.Qubits);
+        int width = 1 << extra.Length;
+        long length = actual.Length;
+        int chunks = (int)((length + Sweep.ReductionChunk - 1) / Sweep.ReductionChunk);
+        var parts = new Complex[chunks * width];
+        Sweep.Chunks(chunks, actual.Threads, 1, (from, to) =>
         {
-            if (psi[x] != Complex.Zero)
+            var phi = expected.Amplitudes;
+            var psi = actual.Amplitudes;
+            for (long c = from; c < to; c++)
             {
-                v[Bits.Extract(x, extra)] += Complex.Conjugate(phi[Bits.Extract(x, map)]) * psi[x];
+                var v = parts.AsSpan((int)c * width, width);
+                for (long x = c * Sweep.ReductionChunk, end = Math.Min(length, x + Sweep.ReductionChunk); x < end; x++)
+                {
+                    if (psi[(int)x] != Complex.Zero)
+                    {
+                        v[others[x]] += Complex.Conjugate(phi[mapped[x]]) * psi[(int)x];
+                    }
+                }
+            }
+        });
+        var total = new Complex[width];
+        for (int c = 0; c < chunks; c++)
+        {
+            for (int k = 0; k < width; k++)
+            {
+                total[k] += parts[(c * width) + k];
             }
         }
         double f = 0;
-        foreach (var z in v)
+        foreach (var z in total)
         {
             f += (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
         }
         double scale = 1 / Math.Sqrt(f);
         if (f < 1e-300)
         {
-            v[0] = Complex.One; // orthogonal: compare against φ ⊗ |0…0⟩
+            total[0] = Complex.One; // orthogonal: compare against φ ⊗ |0…0⟩
             scale = 1;
         }
-        index = -1;
-        want = got = Complex.Zero;
-        for (int x = 0; x < psi.Length && index < 0; x++)
+        var first = new long[chunks];
+        Sweep.Chunks(chunks, actual.Threads, 1, (from, to) =>
         {
-            var e = phi[Bits.Extract(x, map)] * v[Bits.Extract(x, extra)] * scale;
-            if ((e - psi[x]).Magnitude > 1e-6)
+            var phi = expected.Amplitudes;
+            var psi = actual.Amplitudes;
+            for (long c = from; c < to; c++)
             {
-                (index, want, got) = (x, e, psi[x]);
+                first[c] = -1;
+                for (long x = c * Sweep.ReductionChunk, end = Math.Min(length, x + Sweep.ReductionChunk); x < end; x++)
+                {
+                    if (((phi[mapped[x]] * total[others[x]] * scale) - psi[(int)x]).Magnitude > 1e-6)
+                    {
+                        first[c] = x;
+                        break;
+                    }
+                }
             }
+        });
+        index = -1;
+        foreach (var x in first)
+        {
+            if (x >= 0)
+            {
+                index = x;
+                break;
+            }
+        }
+        want = got = Complex.Zero;
+        if (index >= 0)
+        {
+            (want, got) = (expected.Amplitudes[mapped[index]] * total[others[index]] * scale, actual.Amplitudes[(int)index]);
         }
         return Math.Min(1, f);
     }

@@ -30,6 +30,16 @@ public sealed unsafe class StateVector
         Threads = Math.Max(1, threads <= 0 ? Environment.ProcessorCount : threads);
     }
 
+    // The first 2^qubits amplitudes of another state, sharing its storage.
+    private StateVector(StateVector whole, int qubits)
+    {
+        Qubits = qubits;
+        Length = 1L << qubits;
+        _storage = whole._storage;
+        _offset = whole._offset;
+        Threads = whole.Threads;
+    }
+
     /// <summary>The largest state an array can hold (2^30 amplitudes, 16 GiB).</summary>
     public const int MaxQubits = 30;
 
@@ -75,6 +85,46 @@ public sealed unsafe class StateVector
         var s = new StateVector(BitOperations.Log2((uint)amplitudes.Length), threads, zero: false);
         amplitudes.CopyTo(s.Span);
         return s;
+    }
+
+    /// <summary>
+    /// The state of this one's low <paramref name="qubits"/> qubits, sharing its amplitudes: valid
+    /// while every amplitude past them is zero, as <see cref="PackedState"/> keeps them.
+    /// </summary>
+    internal StateVector Low(int qubits)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(qubits, Qubits);
+        return qubits == Qubits ? this : new StateVector(this, qubits);
+    }
+
+    /// <summary>The OR of the indices of all non-zero amplitudes: a clear bit is a qubit in |0⟩.</summary>
+    internal long OccupiedBits()
+    {
+        nint a = (nint)Pointer;
+        int n = (int)((Length + Sweep.ReductionChunk - 1) / Sweep.ReductionChunk);
+        var parts = new long[n];
+        Sweep.Chunks(n, Threads, 1, (from, to) =>
+        {
+            for (long c = from; c < to; c++)
+            {
+                long bits = 0;
+                for (long i = c * Sweep.ReductionChunk, end = Math.Min(Length, i + Sweep.ReductionChunk); i < end; i++)
+                {
+                    if (((Complex*)a)[i] != Complex.Zero)
+                    {
+                        bits |= i;
+                    }
+                }
+                parts[c] = bits;
+            }
+        });
+        GC.KeepAlive(this);
+        long all = 0;
+        foreach (var b in parts)
+        {
+            all |= b;
+        }
+        return all;
     }
 
     public StateVector Clone()
