@@ -305,7 +305,8 @@ public static partial class Equivalence
                 first[c] = -1;
                 for (long x = c * Sweep.ReductionChunk, end = Math.Min(length, x + Sweep.ReductionChunk); x < end; x++)
                 {
-                    if (((phi[mapped[x]] * total[others[x]] * scale) - psi[(int)x]).Magnitude > 1e-6)
+                    var d = (phi[mapped[x]] * total[others[x]] * scale) - psi[(int)x];
+                    if ((d.Real * d.Real) + (d.Imaginary * d.Imaginary) > 1e-12)
                     {
                         first[c] = x;
                         break;
