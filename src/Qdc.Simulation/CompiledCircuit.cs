@@ -61,14 +61,17 @@ internal sealed class CompiledCircuit
     /// <paramref name="choose"/> for its outcome (given the probability of 1 and the event's
     /// index); returns false when a chosen outcome has probability zero.
     /// </summary>
-    public bool Execute(StateVector state, bool[] clbits, Func<int, double, int> choose) =>
-        Execute(state, clbits, (e, _, p1) => choose(e, p1));
+    public bool Execute(StateVector state, bool[] clbits, Func<int, double, int> choose, bool fromZero = false) =>
+        Execute(state, clbits, (e, _, p1) => choose(e, p1), fromZero);
 
-    /// <summary>As above; <paramref name="choose"/> also gets the clbit a measurement writes (-1 for a reset).</summary>
-    public bool Execute(StateVector state, bool[] clbits, Func<int, int, double, int> choose)
+    /// <summary>
+    /// As above; <paramref name="choose"/> also gets the clbit a measurement writes (-1 for a
+    /// reset). <paramref name="fromZero"/> promises that the state is |0…0⟩, which spares reading it.
+    /// </summary>
+    public bool Execute(StateVector state, bool[] clbits, Func<int, int, double, int> choose, bool fromZero = false)
     {
         // Measured and reset qubits leave the amplitudes until a gate needs them again.
-        var packed = new PackedState(state);
+        var packed = new PackedState(state, fromZero);
         try
         {
             return Execute(packed, clbits, choose);

@@ -22,9 +22,15 @@ internal sealed unsafe class PackedState
     private readonly int[] _qubitAt;
     private readonly bool[] _value;
     private int _live;
+    // Every amplitude from this index on is zero, so bringing a qubit back as |0⟩ below it writes nothing.
+    private long _zeroFrom;
 
-    /// <summary>Packs <paramref name="whole"/>, whose qubits are all live; <see cref="Unpack"/> gives it back in qubit order.</summary>
-    public PackedState(StateVector whole)
+    /// <summary>
+    /// Packs <paramref name="whole"/>, dropping the qubits it holds in |0⟩ (all of them when
+    /// <paramref name="zero"/> says it is |0…0⟩, without reading it); <see cref="Unpack"/> gives it
+    /// back in qubit order.
+    /// </summary>
+    public PackedState(StateVector whole, bool zero = false)
     {
         _whole = whole;
         int n = whole.Qubits;
@@ -32,15 +38,16 @@ internal sealed unsafe class PackedState
         _qubitAt = [.. Enumerable.Range(0, n)];
         _value = new bool[n];
         _live = n;
-        long occupied = whole.OccupiedBits();
+        long occupied = zero ? 0 : whole.OccupiedBits();
         // From the top down, so each qubit in |0⟩ takes the place of the highest live one.
         for (int q = n - 1; q >= 0; q--)
         {
             if ((occupied >> q & 1) == 0)
             {
-                MoveTopInto(q);
+                MoveTopInto(q, zero);
             }
         }
+        _zeroFrom = 1L << _live;
     }
 
     private StateVector Live => _whole.Low(_live);
@@ -52,9 +59,15 @@ internal sealed unsafe class PackedState
         {
             return;
         }
+        // In qubit order, so that a state raised from |0…0⟩ by its first run ends in place.
+        var dropped = new SortedSet<int>();
         foreach (var g in gates)
         {
-            Raise(g.Qubits);
+            dropped.UnionWith(g.Qubits.Where(q => _position[q] < 0));
+        }
+        foreach (var q in dropped)
+        {
+            Raise(q);
         }
         var placed = new CompiledGate[gates.Count];
         for (int i = 0; i < placed.Length; i++)
@@ -115,6 +128,7 @@ internal sealed unsafe class PackedState
         GC.KeepAlive(_whole);
         _position[qubit] = -1;
         _value[qubit] = outcome == 1;
+        _zeroFrom = Math.Max(_zeroFrom, 1L << _live);
         _live--;
     }
 
@@ -155,7 +169,7 @@ internal sealed unsafe class PackedState
 
     private void Raise(int[] qubits)
     {
-        foreach (var q in qubits)
+        foreach (var q in qubits.Order())
         {
             if (_position[q] < 0)
             {
@@ -168,35 +182,43 @@ internal sealed unsafe class PackedState
     private void Raise(int qubit)
     {
         long size = 1L << _live;
-        var a = (Complex*)_whole.Pointer;
-        Complex* upper = a + size;
         bool one = _value[qubit];
-        Sweep.Chunks(size, _whole.Threads, 1, (s, e) =>
+        // Below the watermark the upper half is zero already, and a |0⟩ comes back for free.
+        if (one || _zeroFrom > size)
         {
-            if (one)
+            var a = (Complex*)_whole.Pointer;
+            Complex* upper = a + size;
+            Sweep.Chunks(size, _whole.Threads, 1, (s, e) =>
             {
-                new Span<Complex>(a + s, (int)(e - s)).CopyTo(new Span<Complex>(upper + s, (int)(e - s)));
-                new Span<Complex>(a + s, (int)(e - s)).Clear();
-            }
-            else
-            {
-                new Span<Complex>(upper + s, (int)(e - s)).Clear();
-            }
-        });
-        GC.KeepAlive(_whole);
+                if (one)
+                {
+                    new Span<Complex>(a + s, (int)(e - s)).CopyTo(new Span<Complex>(upper + s, (int)(e - s)));
+                    new Span<Complex>(a + s, (int)(e - s)).Clear();
+                }
+                else
+                {
+                    new Span<Complex>(upper + s, (int)(e - s)).Clear();
+                }
+            });
+            GC.KeepAlive(_whole);
+        }
+        _zeroFrom = Math.Max(_zeroFrom, 2 * size);
         _position[qubit] = _live;
         _qubitAt[_live] = qubit;
         _live++;
     }
 
     // At the start: qubit q is |0⟩, so its amplitudes with the bit set are zero; the highest live qubit swaps into its place.
-    private void MoveTopInto(int qubit)
+    private void MoveTopInto(int qubit, bool zero)
     {
         int top = _live - 1;
         if (qubit != top)
         {
             int moved = _qubitAt[top];
-            Sweep.Runs(_whole.Low(_live), [qubit, top], new SwapKernel(1L << qubit, 1L << top));
+            if (!zero)
+            {
+                Sweep.Runs(_whole.Low(_live), [qubit, top], new SwapKernel(1L << qubit, 1L << top));
+            }
             _position[moved] = qubit;
             _qubitAt[qubit] = moved;
         }

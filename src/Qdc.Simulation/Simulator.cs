@@ -20,7 +20,7 @@ public static class Simulator
         var state = StateVector.Zero(circuit.QubitCount, options.EffectiveThreads);
         var clbits = new bool[circuit.ClbitCount];
         var rng = new Xoshiro256(options.Seed);
-        CompiledCircuit.Compile(circuit, options.EffectiveFusion).Execute(state, clbits, (_, p1) => rng.NextDouble() < p1 ? 1 : 0);
+        CompiledCircuit.Compile(circuit, options.EffectiveFusion).Execute(state, clbits, (_, p1) => rng.NextDouble() < p1 ? 1 : 0, fromZero: true);
         state.ApplyGlobalPhase(circuit.GlobalPhase);
         return new SimulationResult(state, [.. clbits], null);
     }
@@ -43,7 +43,7 @@ public static class Simulator
         var rng = new Xoshiro256(seed);
         var state = StateVector.Zero(circuit.QubitCount, options.EffectiveThreads);
         int fusion = options.EffectiveFusion;
-        CompiledCircuit.Compile(circuit, fusion, 0, firstDynamic).Execute(state, [], (_, _) => 0);
+        CompiledCircuit.Compile(circuit, fusion, 0, firstDynamic).Execute(state, [], (_, _) => 0, fromZero: true);
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         if (terminalOnly)
         {

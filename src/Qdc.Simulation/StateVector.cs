@@ -101,6 +101,16 @@ public sealed unsafe class StateVector
     internal long OccupiedBits()
     {
         nint a = (nint)Pointer;
+        // A state with no qubit in |0⟩ shows it near its top: the last index has every bit set.
+        long quick = 0;
+        for (long i = Length - 1; i >= Math.Max(0, Length - 64); i--)
+        {
+            if (((Complex*)a)[i] != Complex.Zero && (quick |= i) == Length - 1)
+            {
+                GC.KeepAlive(this);
+                return quick;
+            }
+        }
         int n = (int)((Length + Sweep.ReductionChunk - 1) / Sweep.ReductionChunk);
         var parts = new long[n];
         Sweep.Chunks(n, Threads, 1, (from, to) =>
