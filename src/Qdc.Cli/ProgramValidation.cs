@@ -15,9 +15,12 @@ internal static class ProgramValidation
     /// <summary>Past this many qubits alive at once (after compaction) the check is not tried unless asked.</summary>
     public const int DefaultMaxQubits = 26;
 
-    // Amplitude updates (2^qubits × operations × simulated runs) a check may take: about a minute
-    // of CPU. Measured: qft16 on examples/dc4.json, 1.2e11 of them, took 44 s of CPU (0.37 ns each).
-    private const double MaxWork = 1.5e11;
+    // Amplitude updates a check may take (each operation sweeps 2^live amplitudes, live being the
+    // qubits alive then: SimulationWork), about a minute of CPU. Measured (benchmark validate):
+    // qft16 on examples/dc4.json, 3.3e10 of them in 3.6 s on 2 threads (0.2 ns of CPU each).
+    private const double MaxWork = 2.5e11;
+
+    private const double CpuSecondsPerUpdate = 0.25e-9;
 
     /// <param name="strict">validate: a check that cannot run is exit 4; compile: it is skipped with a message.</param>
     public static int Run(Circuit source, JoinedProgram joined, ulong seed, bool strict, TextWriter stdout, TextWriter stderr, int maxQubits = DefaultMaxQubits, int threads = 0)
@@ -33,10 +36,11 @@ internal static class ProgramValidation
         string skipped = strict ? "qdc: cannot validate" : "qdc: --validate skipped";
         int skipCode = strict ? ExitCodes.Infeasible : ExitCodes.Success;
         // The checker simulates the program reordered and compacted: a measured-and-reset qubit gives up its slot.
-        int width = QubitCompaction.Compact(LiveOrder.Reorder(candidate, joined.StartMap), joined.StartMap, joined.EndMap).Circuit.QubitCount;
+        var reordered = LiveOrder.Reorder(candidate, joined.StartMap);
+        int width = QubitCompaction.Compact(reordered, joined.StartMap, joined.EndMap).Circuit.QubitCount;
         var options = new EquivalenceOptions { Seed = seed, OutputQubitMap = joined.EndMap, Simulation = new SimulationOptions { Threads = threads } };
         int events = candidate.Operations.Count(o => o is MeasureOperation or ResetOperation);
-        double perRun = Math.Pow(2, width) * candidate.Operations.Length;
+        double perRun = SimulationWork.PerRun(reordered, joined.StartMap).AmplitudeUpdates;
         double work = perRun * options.InputStates * (events <= options.MaxExhaustiveMeasurements ? Math.Pow(2, events) : options.BranchesPerState);
         if (work > MaxWork && events <= options.MaxExhaustiveMeasurements)
         {
@@ -57,8 +61,11 @@ internal static class ProgramValidation
         {
             // Each check simulates the joined program many times (inputs × branches): past this it
             // takes many minutes, so it is not tried, and said so rather than left to run.
+            string why = width > maxQubits
+                ? $"qdc validates up to {maxQubits} qubits"
+                : $"the check would take about {Math.Ceiling(work * CpuSecondsPerUpdate / 60):F0} minutes of CPU ({work:E1} amplitude updates), and qdc takes about one unless asked";
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{skipped}: the joined node programs need {width} qubits at once (data and communication) and {candidate.Operations.Length} operations; qdc validates up to {maxQubits} qubits and about a minute of simulation{(strict ? " (raise it with --max-qubits)" : " (qdc validate --max-qubits takes more qubits)")}"));
+                $"{skipped}: the joined node programs need {width} qubits at once (data and communication) and {candidate.Operations.Length} operations; {why}{(strict ? " (raise it with --max-qubits)" : " (qdc validate --max-qubits takes more)")}"));
             return skipCode;
         }
         if (MemoryGuard.Check(width, new SimulationOptions()) is { } tooBig)

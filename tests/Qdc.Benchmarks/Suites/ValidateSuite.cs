@@ -41,7 +41,7 @@ public sealed class ValidateSuite : ISuite
                     break;
             }
         }
-        output.WriteLine("example                  joined qubits  operations  events  inputs  branches  best of runs");
+        output.WriteLine("example                  joined qubits  live at most  operations  events  updates per run  inputs  branches  best of runs  ns per update");
         int failed = 0;
         foreach (var folder in Directory.EnumerateDirectories(Path.Combine(RepoPaths.Root, "examples", "out")).Order(StringComparer.Ordinal))
         {
@@ -56,6 +56,7 @@ public sealed class ValidateSuite : ISuite
             var joined = NodeJoiner.Load(Path.Combine(folder, "nodes"), bag) ?? throw new InvalidDataException(folder);
             var (reference, candidate) = TerminalMeasurements.StripMatching(source, joined.Circuit);
             int events = candidate.Operations.Count(o => o is MeasureOperation or ResetOperation);
+            var (updates, peak) = SimulationWork.PerRun(LiveOrder.Reorder(candidate, joined.StartMap), joined.StartMap);
             var options = new EquivalenceOptions { Seed = 1, OutputQubitMap = joined.EndMap, Simulation = new SimulationOptions { Threads = threads } };
             var times = new List<double>();
             EquivalenceResult? result = null;
@@ -67,7 +68,7 @@ public sealed class ValidateSuite : ISuite
             }
             failed += result!.Equivalent ? 0 : 1;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-24} {candidate.QubitCount,13} {candidate.Operations.Length,11} {events,7} {result.InputStates,7} {result.Branches,9}  {times.Min(),7:F3} s  ({string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))}){(result.Equivalent ? "" : "  NOT EQUIVALENT: " + result)}"));
+                $"{name,-24} {candidate.QubitCount,13} {peak,13} {candidate.Operations.Length,11} {events,7} {updates,16:E2} {result.InputStates,7} {result.Branches,9}  {times.Min(),9:F3} s  {times.Min() * 1e9 / (updates * (result.Branches + result.InputStates)),13:F3}  ({string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))}){(result.Equivalent ? "" : "  NOT EQUIVALENT: " + result)}"));
         }
         return failed == 0 ? 0 : 1;
     }
