@@ -76,14 +76,14 @@ public static partial class Equivalence
         {
             var (description, expected, start) = PrepareInput(s, states, n, candidate.QubitCount, map, rng, sim);
             refProgram.Execute(expected, [], (_, _) => 0);
-            var outcomes = exhaustive
-                ? AllBranches(candProgram, start, candidate.ClbitCount)
-                : RandomBranches(candProgram, start, candidate.ClbitCount, options.BranchesPerState, rng);
+            var checks = exhaustive
+                ? AllBranches(candProgram, start, candidate.ClbitCount).Select(b => Checked(expected, b.State, b.Branch, b.Probability, outMap, extra))
+                : RandomBranches(candProgram, start, candidate.ClbitCount, options.BranchesPerState, rng, expected, outMap, extra, sim);
             double weighted = 0, weight = 0;
-            foreach (var (state, branch, probability) in outcomes)
+            foreach (var c in checks)
             {
                 branches++;
-                var f = Compare(expected, state, outMap, extra, out var index, out var want, out var got);
+                double f = c.Fidelity, probability = c.Probability;
                 weighted += probability * f;
                 weight += probability;
                 if (f < worst)
@@ -91,7 +91,7 @@ public static partial class Equivalence
                     worst = f;
                     if (f < 1 - options.Tolerance)
                     {
-                        failure = new EquivalenceFailure(description, branch, probability, f, index, want, got);
+                        failure = new EquivalenceFailure(description, c.Branch, probability, f, c.Index, c.Want, c.Got);
                     }
                 }
             }
@@ -228,22 +228,52 @@ public static partial class Equivalence
         }
     }
 
-    private static IEnumerable<(StateVector State, int[] Branch, double Probability)> RandomBranches(CompiledCircuit program, StateVector start, int clbits, int count, Xoshiro256 rng)
+    /// <summary>One branch's outcome: which it was, its probability, and how it compared.</summary>
+    private sealed record BranchCheck(int[] Branch, double Probability, double Fidelity, long Index, Complex Want, Complex Got);
+
+    /// <summary>
+    /// Below this many qubits random branches run side by side, one per thread, each state on one
+    /// thread: such states sit in cache, where fork and join on every sweep cost more than they save.
+    /// </summary>
+    private const int ParallelBranchQubits = 22;
+
+    private static BranchCheck Checked(StateVector expected, StateVector state, int[] branch, double probability, int[] outMap, int[] extra)
     {
-        for (int b = 0; b < Math.Max(1, count); b++)
+        var f = Compare(expected, state, outMap, extra, out var index, out var want, out var got);
+        return new BranchCheck(branch, probability, f, index, want, got);
+    }
+
+    /// <summary>
+    /// Random branches, each drawn from its own generator seeded from <paramref name="rng"/> in
+    /// order, so the branches and their results do not depend on how many run at once.
+    /// </summary>
+    private static BranchCheck[] RandomBranches(CompiledCircuit program, StateVector start, int clbits, int count, Xoshiro256 rng, StateVector expected, int[] outMap, int[] extra, SimulationOptions sim)
+    {
+        count = Math.Max(1, count);
+        var seeds = new ulong[count];
+        for (int b = 0; b < count; b++)
         {
+            seeds[b] = rng.NextUInt64();
+        }
+        int workers = start.Qubits < ParallelBranchQubits && MemoryGuard.Check(start.Qubits, sim, 2 + start.Threads) is null ? Math.Min(start.Threads, count) : 1;
+        var checks = new BranchCheck[count];
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = workers }, b =>
+        {
+            var branchRng = new Xoshiro256(seeds[b]);
             var state = start.Clone();
+            state.Threads = workers > 1 ? 1 : start.Threads;
             var chosen = new List<int>();
             double probability = 1;
             program.Execute(state, new bool[clbits], (_, p1) =>
             {
-                int o = rng.NextDouble() < p1 ? 1 : 0;
+                int o = branchRng.NextDouble() < p1 ? 1 : 0;
                 chosen.Add(o);
                 probability *= o == 1 ? p1 : 1 - p1;
                 return o;
             });
-            yield return (state, [.. chosen], probability);
-        }
+            checks[b] = Checked(expected, state, [.. chosen], probability, outMap, extra);
+        });
+        return checks;
     }
 
     /// <summary>

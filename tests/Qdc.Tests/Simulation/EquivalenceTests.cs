@@ -114,6 +114,21 @@ public class EquivalenceTests
         Assert.Equal(a.WorstFidelity, b.WorstFidelity);
     }
 
+    /// <summary>Random branches run side by side on small states; each draws from its own seed, so the thread count changes nothing.</summary>
+    [Fact]
+    public void RandomBranchesGiveTheSameVerdictOnAnyThreadCount()
+    {
+        foreach (var correction in new[] { "z", "s" })
+        {
+            var results = new[] { 1, 2, 3 }.Select(t => Equivalence.Check(CzReference(), TelegateCz(correction), [0, 1], Random with { Simulation = new SimulationOptions { Threads = t } })).ToList();
+            Assert.All(results, r => Assert.Equal(results[0].ToString(), r.ToString()));
+            Assert.All(results, r => Assert.Equal(results[0].WorstFidelity, r.WorstFidelity));
+            Assert.All(results, r => Assert.Equal(results[0].MeanFidelity, r.MeanFidelity));
+            Assert.All(results, r => Assert.Equal(12 * 6, r.Branches));
+            Assert.Equal(correction == "z", results[0].Equivalent);
+        }
+    }
+
     private static Circuit OneQubit(Action<CircuitBuilder> body)
     {
         var b = new CircuitBuilder();
