@@ -15,12 +15,13 @@ internal static class ProgramValidation
     /// <summary>Past this many qubits alive at once (after compaction) the check is not tried unless asked.</summary>
     public const int DefaultMaxQubits = 26;
 
-    // Amplitude updates a check may take (each operation sweeps 2^live amplitudes, live being the
-    // qubits alive then: SimulationWork), about a minute of CPU. Measured (benchmark validate):
-    // qft16 on examples/dc4.json, 3.3e10 of them in 3.6 s on 2 threads (0.2 ns of CPU each).
-    private const double MaxWork = 2.5e11;
+    // CPU time a check may take, by SimulationWork's estimate (each operation sweeps the
+    // amplitudes of the qubits alive then): about a minute.
+    private const double MaxWork = 60;
 
-    private const double CpuSecondsPerUpdate = 0.25e-9;
+    // A Clifford source goes to the tableau, which proves it in well under a second, once the
+    // statevector check would take longer than this.
+    private const double CliffordPastSeconds = 5;
 
     /// <param name="strict">validate: a check that cannot run is exit 4; compile: it is skipped with a message.</param>
     public static int Run(Circuit source, JoinedProgram joined, ulong seed, bool strict, TextWriter stdout, TextWriter stderr, int maxQubits = DefaultMaxQubits, int threads = 0)
@@ -40,7 +41,7 @@ internal static class ProgramValidation
         int width = QubitCompaction.Compact(reordered, joined.StartMap, joined.EndMap).Circuit.QubitCount;
         var options = new EquivalenceOptions { Seed = seed, OutputQubitMap = joined.EndMap, Simulation = new SimulationOptions { Threads = threads } };
         int events = candidate.Operations.Count(o => o is MeasureOperation or ResetOperation);
-        double perRun = SimulationWork.PerRun(reordered, joined.StartMap).AmplitudeUpdates;
+        double perRun = SimulationWork.PerRun(reordered, joined.StartMap).CpuSeconds;
         double work = perRun * options.InputStates * (events <= options.MaxExhaustiveMeasurements ? Math.Pow(2, events) : options.BranchesPerState);
         if (work > MaxWork && events <= options.MaxExhaustiveMeasurements)
         {
@@ -50,11 +51,14 @@ internal static class ProgramValidation
         }
         // A --max-qubits above the default is taken as asking for the long run too.
         bool tooWide = width > maxQubits || (work > MaxWork && maxQubits <= DefaultMaxQubits);
-        if ((tooWide || MemoryGuard.Check(width, new SimulationOptions()) is not null) && CliffordValidation.Applies(source))
+        if ((tooWide || work > CliffordPastSeconds || MemoryGuard.Check(width, new SimulationOptions()) is not null) && CliffordValidation.Applies(source))
         {
             // A Clifford source needs no statevector: the tableau proves it at any size.
+            string past = tooWide || MemoryGuard.Check(width, new SimulationOptions()) is not null
+                ? "are past what the statevector check takes"
+                : $"would take the statevector check about {work:F0} s of CPU";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"validating on a stabilizer tableau: the source is Clifford, and the joined node programs ({width} qubits at once, {candidate.Operations.Length} operations) are past what the statevector check takes"));
+                $"validating on a stabilizer tableau: the source is Clifford, and the joined node programs ({width} qubits at once, {candidate.Operations.Length} operations) {past}"));
             return CliffordValidation.Check(source, joined, seed, new Simulation.Stabilizer.CliffordEquivalenceOptions().Branches, stdout, stderr);
         }
         if (tooWide)
@@ -63,7 +67,7 @@ internal static class ProgramValidation
             // takes many minutes, so it is not tried, and said so rather than left to run.
             string why = width > maxQubits
                 ? $"qdc validates up to {maxQubits} qubits"
-                : $"the check would take about {Math.Ceiling(work * CpuSecondsPerUpdate / 60):F0} minutes of CPU ({work:E1} amplitude updates), and qdc takes about one unless asked";
+                : $"the check would take about {(work < 120 ? $"{work:F0} s" : $"{work / 60:F0} minutes")} of CPU, and qdc takes about a minute unless asked";
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{skipped}: the joined node programs need {width} qubits at once (data and communication) and {candidate.Operations.Length} operations; {why}{(strict ? " (raise it with --max-qubits)" : " (qdc validate --max-qubits takes more)")}"));
             return skipCode;

@@ -41,7 +41,7 @@ public sealed class ValidateSuite : ISuite
                     break;
             }
         }
-        output.WriteLine("example                  joined qubits  live at most  operations  events  updates per run  inputs  branches  best of runs  ns per update");
+        output.WriteLine("example                  joined qubits  live at most  operations  events  updates per run  inputs  branches  best of runs  ns per update  CPU estimated  CPU used");
         int failed = 0;
         foreach (var folder in Directory.EnumerateDirectories(Path.Combine(RepoPaths.Root, "examples", "out")).Order(StringComparer.Ordinal))
         {
@@ -56,19 +56,22 @@ public sealed class ValidateSuite : ISuite
             var joined = NodeJoiner.Load(Path.Combine(folder, "nodes"), bag) ?? throw new InvalidDataException(folder);
             var (reference, candidate) = TerminalMeasurements.StripMatching(source, joined.Circuit);
             int events = candidate.Operations.Count(o => o is MeasureOperation or ResetOperation);
-            var (updates, peak) = SimulationWork.PerRun(LiveOrder.Reorder(candidate, joined.StartMap), joined.StartMap);
+            var (updates, peak, perRun) = SimulationWork.PerRun(LiveOrder.Reorder(candidate, joined.StartMap), joined.StartMap);
             var options = new EquivalenceOptions { Seed = 1, OutputQubitMap = joined.EndMap, Simulation = new SimulationOptions { Threads = threads } };
             var times = new List<double>();
+            var cpu = new List<double>();
             EquivalenceResult? result = null;
             for (int r = 0; r < repeat; r++)
             {
+                var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 result = Equivalence.Check(reference, candidate, joined.StartMap, options);
                 times.Add(clock.Elapsed.TotalSeconds);
+                cpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds);
             }
             failed += result!.Equivalent ? 0 : 1;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-24} {candidate.QubitCount,13} {peak,13} {candidate.Operations.Length,11} {events,7} {updates,16:E2} {result.InputStates,7} {result.Branches,9}  {times.Min(),9:F3} s  {times.Min() * 1e9 / (updates * (result.Branches + result.InputStates)),13:F3}  ({string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))}){(result.Equivalent ? "" : "  NOT EQUIVALENT: " + result)}"));
+                $"{name,-24} {candidate.QubitCount,13} {peak,13} {candidate.Operations.Length,11} {events,7} {updates,16:E2} {result.InputStates,7} {result.Branches,9}  {times.Min(),9:F3} s  {times.Min() * 1e9 / (updates * (result.Branches + result.InputStates)),13:F3} {perRun * (result.Branches + result.InputStates),12:F2} s {cpu.Min(),7:F2} s  ({string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))}){(result.Equivalent ? "" : "  NOT EQUIVALENT: " + result)}"));
         }
         return failed == 0 ? 0 : 1;
     }

@@ -114,6 +114,20 @@ public class CompileCommandTests
         Assert.Contains("need 3", err);
     }
 
+    /// <summary>
+    /// 23 qubits fit the statevector, but checking them there would take a minute; a Clifford
+    /// source goes to the tableau past 5 s of estimated work.
+    /// </summary>
+    [Fact]
+    public void ACliffordCircuitTooSlowForTheStatevectorIsValidatedOnTheTableau()
+    {
+        var (exit, output, _) = CompileChain(23, "h", 8);
+        Assert.Equal(0, exit);
+        Assert.Contains("validating on a stabilizer tableau", output);
+        Assert.Contains("would take the statevector check about", output);
+        Assert.Contains("validated (Clifford): equivalent", output);
+    }
+
     [Fact]
     public void ALargeCliffordCircuitIsValidatedOnTheTableau()
     {

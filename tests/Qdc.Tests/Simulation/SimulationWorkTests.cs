@@ -18,9 +18,24 @@ public class SimulationWorkTests
         b.Reset(1);            // 2
         b.Add(new BarrierOperation([0, 1, 2]));
         b.Gate("h", 2);        // {0, 2}: 4
-        var (updates, peak) = SimulationWork.PerRun(b.Build(), [0]);
+        var (updates, peak, seconds) = SimulationWork.PerRun(b.Build(), [0]);
         Assert.Equal(16, updates);
         Assert.Equal(2, peak);
+        Assert.Equal(16 * 0.25e-9, seconds, 15);
+    }
+
+    /// <summary>A state past L3 costs each sweep a trip to memory: six times the time per amplitude.</summary>
+    [Fact]
+    public void SweepsOfStatesPastTheCacheCostMore()
+    {
+        var b = new CircuitBuilder();
+        b.AddQuantumRegister("q", 23);
+        b.Gate("x", 21);
+        b.Gate("x", 22);
+        var (_, _, seconds) = SimulationWork.PerRun(b.Build(), [.. Enumerable.Range(0, 21)]);
+        Assert.Equal((Math.Pow(2, 22) * 1.5e-9) + (Math.Pow(2, 23) * 1.5e-9), seconds, 9);
+        var (_, _, cached) = SimulationWork.PerRun(b.Build(), [.. Enumerable.Range(0, 20)]);
+        Assert.Equal((Math.Pow(2, 21) * 0.25e-9) + (Math.Pow(2, 22) * 1.5e-9), cached, 9);
     }
 
     [Fact]
@@ -29,7 +44,7 @@ public class SimulationWorkTests
         var b = new CircuitBuilder();
         b.AddQuantumRegister("q", 4);
         b.Gate("x", 3);
-        var (updates, peak) = SimulationWork.PerRun(b.Build(), [0, 1, 2]);
+        var (updates, peak, _) = SimulationWork.PerRun(b.Build(), [0, 1, 2]);
         Assert.Equal(16, updates);
         Assert.Equal(4, peak);
     }
