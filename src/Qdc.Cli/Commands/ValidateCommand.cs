@@ -17,7 +17,7 @@ internal static class ValidateCommand
         var circuit = CircuitInput.CircuitArgument();
         var dir = new Argument<string>("DIR") { Description = "The output folder of 'qdc compile': its nodes/*.qasm programs are checked." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the random input states.", DefaultValueFactory = _ => 1 };
-        var maxQubits = new Option<int>("--max-qubits") { Description = "Check joined programs of at most this many qubits (each one more doubles time and memory); bigger ones exit 4, unless the source is Clifford: then the stabilizer tableau checks them.", DefaultValueFactory = _ => ProgramValidation.DefaultMaxQubits };
+        var maxQubits = new Option<int>("--max-qubits") { Description = "Check joined programs of at most this many qubits (each one more doubles time and memory); bigger ones exit 4, unless the source is Clifford: then the stabilizer tableau checks them. Checks estimated past about a minute of CPU are also refused, unless this is above its default. A Clifford source goes to the tableau once the statevector would take over 5 s.", DefaultValueFactory = _ => ProgramValidation.DefaultMaxQubits };
         var clifford = new Option<bool>("--clifford") { Description = "Check on a stabilizer tableau instead of a statevector: any size, for Clifford sources (qdc proxy makes one from any circuit); measurement branches drawn at random." };
         var branches = new Option<int>("--branches") { Description = "With --clifford: random measurement branches to check (each wrong branch shows on about half of them or more).", DefaultValueFactory = _ => new CliffordEquivalenceOptions().Branches };
         var param = CircuitInput.ParamOption();
