@@ -51,10 +51,11 @@ internal static class ProgramValidation
         }
         // A --max-qubits above the default is taken as asking for the long run too.
         bool tooWide = width > maxQubits || (work > MaxWork && maxQubits <= DefaultMaxQubits);
-        if ((tooWide || work > CliffordPastSeconds || MemoryGuard.Check(width, new SimulationOptions()) is not null) && CliffordValidation.Applies(source))
+        var tooBig = MemoryGuard.Check(width, new SimulationOptions());
+        if ((tooWide || tooBig is not null || work > CliffordPastSeconds) && CliffordValidation.Applies(source))
         {
             // A Clifford source needs no statevector: the tableau proves it at any size.
-            string past = tooWide || MemoryGuard.Check(width, new SimulationOptions()) is not null
+            string past = tooWide || tooBig is not null
                 ? "are past what the statevector check takes"
                 : $"would take the statevector check about {work:F0} s of CPU";
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -72,7 +73,7 @@ internal static class ProgramValidation
                 $"{skipped}: the joined node programs need {width} qubits at once (data and communication) and {candidate.Operations.Length} operations; {why}{(strict ? " (raise it with --max-qubits)" : " (qdc validate --max-qubits takes more)")}"));
             return skipCode;
         }
-        if (MemoryGuard.Check(width, new SimulationOptions()) is { } tooBig)
+        if (tooBig is not null)
         {
             stderr.WriteLine($"{skipped}: {tooBig.Message}");
             return skipCode;

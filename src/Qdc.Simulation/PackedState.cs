@@ -59,16 +59,7 @@ internal sealed unsafe class PackedState
         {
             return;
         }
-        // In qubit order, so that a state raised from |0…0⟩ by its first run ends in place.
-        var dropped = new SortedSet<int>();
-        foreach (var g in gates)
-        {
-            dropped.UnionWith(g.Qubits.Where(q => _position[q] < 0));
-        }
-        foreach (var q in dropped)
-        {
-            Raise(q);
-        }
+        Raise(gates.SelectMany(g => g.Qubits));
         var placed = new CompiledGate[gates.Count];
         for (int i = 0; i < placed.Length; i++)
         {
@@ -167,14 +158,12 @@ internal sealed unsafe class PackedState
         }
     }
 
-    private void Raise(int[] qubits)
+    // In qubit order, so that a state raised from |0…0⟩ by its first run ends in place.
+    private void Raise(IEnumerable<int> qubits)
     {
-        foreach (var q in qubits.Order())
+        foreach (var q in qubits.Where(q => _position[q] < 0).Distinct().Order().ToList())
         {
-            if (_position[q] < 0)
-            {
-                Raise(q);
-            }
+            Raise(q);
         }
     }
 
